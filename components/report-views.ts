@@ -1,0 +1,15 @@
+/**
+ * Kind-specific report views: the report page shows the generic findings list for every kind, and
+ * above it the view registered here for the report's kind (tables, filters, letters, XLSX export).
+ */
+import type { ComponentType } from 'preact';
+import type { CheckReport } from '../lib/checks/report';
+import type { KindId } from '../lib/checks/kinds';
+
+export interface KindViewProps {
+  /** All reports shown together on the page (a batch), and the one this view is for. */
+  report: CheckReport;
+  batch: readonly CheckReport[];
+}
+
+export const KIND_VIEWS: Partial<Record<KindId, ComponentType<KindViewProps>>> = {};

@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { fixedPortalMatchPatterns } from './lib/portals';
+
+// Permissions are the minimum: fixed portal hosts are required; ЕРУЛ and regional ЕЦП.МИС hosts are
+// user-added and requested at run time as optional host permissions from the options page.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    permissions: ['downloads', 'storage', 'alarms', 'unlimitedStorage'],
+    host_permissions: fixedPortalMatchPatterns(),
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'sverka@sverka.local', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
