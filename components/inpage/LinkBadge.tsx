@@ -1,0 +1,24 @@
+import type { LinkVerdict } from '../../lib/capture-protocol';
+import { VERDICT_LABEL } from '../verdict-words';
+
+/** Beside a checked file link: its verdict; beside an unchecked one: «Проверить». */
+export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
+  verdict: LinkVerdict | null;
+  pending: boolean;
+  onCheck: () => void;
+  onOpen: (id: number) => void;
+}) {
+  if (verdict) {
+    return (
+      <button type="button" class={`badge ${verdict.verdict}`} title={verdict.headline} data-verdict={verdict.verdict}
+        aria-label={`Сверка: ${VERDICT_LABEL[verdict.verdict]}. ${verdict.headline}. Открыть отчёт`} onClick={() => onOpen(verdict.entryId)}>
+        {VERDICT_LABEL[verdict.verdict]}
+      </button>
+    );
+  }
+  return (
+    <button type="button" class="check" disabled={pending} onClick={onCheck} aria-label="Сверка: проверить этот файл">
+      {pending ? 'Проверяется…' : 'Проверить'}
+    </button>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Adds a verdict badge or a «Проверить» button after each file link a portal page shows. Links are found by
+ * the portal's selector function (one file per portal); re-renders of the page never add a second badge.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { LinkVerdict } from '../../lib/capture-protocol';
+import { LinkBadge } from './LinkBadge';
+import { createShadowHost, INPAGE_CSS } from './shadow-host';
+
+const MARK = 'data-sverka-decorated';
+
+export interface FileLink {
+  anchor: HTMLAnchorElement;
+  url: string;
+  name: string;
+}
+
+export interface DecorateOptions {
+  findLinks: (root: ParentNode) => FileLink[];
+  signal: AbortSignal;
+}
+
+export function decorateLinks({ findLinks, signal }: DecorateOptions): { refresh: () => Promise<void> } {
+  const badges = new Map<string, { root: ShadowRoot; pending: boolean; link: FileLink }[]>();
+
+  const draw = (url: string, verdict: LinkVerdict | null) => {
+    for (const b of badges.get(url) ?? []) {
+      render(
+        <LinkBadge
+          verdict={verdict}
+          pending={b.pending}
+          onOpen={(entryId) => void browser.runtime.sendMessage({ type: 'open-report', entryId })}
+          onCheck={() => {
+            b.pending = true;
+            draw(url, null);
+            void browser.runtime.sendMessage({ type: 'check-url', url, name: b.link.name });
+          }}
+        />,
+        b.root,
+      );
+    }
+  };
+
+  const scan = async () => {
+    const fresh: FileLink[] = [];
+    for (const link of findLinks(document)) {
+      if (link.anchor.hasAttribute(MARK)) continue;
+      link.anchor.setAttribute(MARK, '1');
+      const { host, root } = createShadowHost('sverka-badge', INPAGE_CSS);
+      host.setAttribute('data-sverka', 'badge');
+      link.anchor.after(host);
+      const list = badges.get(link.url) ?? [];
+      list.push({ root, pending: false, link });
+      badges.set(link.url, list);
+      fresh.push(link);
+    }
+    if (!fresh.length) return;
+    const verdicts = ((await browser.runtime.sendMessage({ type: 'lookup', urls: fresh.map((l) => l.url) })) ?? []) as LinkVerdict[];
+    const byUrl = new Map(verdicts.map((v) => [v.url, v]));
+    for (const l of fresh) draw(l.url, byUrl.get(l.url) ?? null);
+  };
+
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      void scan();
+    });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+  void scan();
+
+  return {
+    async refresh() {
+      const urls = [...badges.keys()];
+      if (!urls.length) return;
+      const verdicts = ((await browser.runtime.sendMessage({ type: 'lookup', urls })) ?? []) as LinkVerdict[];
+      for (const v of verdicts) {
+        for (const b of badges.get(v.url) ?? []) b.pending = false;
+        draw(v.url, v);
+      }
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { Verdict } from '../lib/checks/report';
+
+/** Short verdict labels for badges and lists. */
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  ok: 'В порядке',
+  warn: 'Посмотрите',
+  error: 'Нужно действие',
+};

@@ -1,0 +1,193 @@
+/**
+ * Service worker: capture → check → journal → badge. Listeners are registered synchronously at the top
+ * level; state that must outlive the worker is in IndexedDB / storage, timers are alarms.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { CapturePortMessageSchema, ContentRequestSchema } from '../lib/messages';
+import { CAPTURE_PORT, fromBase64, type CheckDoneNotice, type LinkVerdict } from '../lib/capture-protocol';
+import { portalForUrl, type PortalId } from '../lib/portals';
+import { autoCheckEnabled } from '../lib/settings';
+import { headline } from '../lib/checks/headline';
+import { applyRetention, markInterrupted } from '../lib/journal/store';
+import { blobSource, type ByteSource } from '../lib/formats/source';
+import { MAX_FILE_BYTES } from '../lib/checks/registry';
+import { loadSettings } from '../platform/settings';
+import { journal } from '../platform/journal';
+import { checkAndRecord } from '../platform/check-and-record';
+import { refreshBadge } from '../platform/badge';
+import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
+import { downloadName } from '../lib/download-name';
+
+const RETENTION_ALARM = 'retention';
+
+export default defineBackground(() => {
+  browser.downloads.onChanged.addListener((delta) => {
+    if (delta.state?.current === 'complete') void onDownloadComplete(delta.id);
+  });
+  browser.runtime.onMessage.addListener((message, sender) => onMessage(message, sender));
+  browser.runtime.onConnect.addListener(onCapturePort);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void retention();
+  });
+  browser.runtime.onInstalled.addListener(() => void startUp());
+  browser.runtime.onStartup.addListener(() => void startUp());
+  void startUp();
+});
+
+async function startUp(): Promise<void> {
+  await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
+  await markInterrupted(journal);
+  await retention();
+}
+
+async function retention(): Promise<void> {
+  const settings = await loadSettings();
+  await applyRetention(journal, settings.retentionDays);
+  await refreshBadge();
+}
+
+async function onDownloadComplete(downloadId: number): Promise<void> {
+  const [item] = await browser.downloads.search({ id: downloadId });
+  if (!item) return;
+  const url = item.finalUrl || item.url;
+  // blob: and data: downloads are captured in the page by the content script; they cannot be re-fetched here
+  if (!/^https?:/i.test(url)) return;
+  const settings = await loadSettings();
+  const portal = portalForUrl(url, settings.userHosts) ?? (item.referrer ? portalForUrl(item.referrer, settings.userHosts) : null);
+  if (!portal || !autoCheckEnabled(settings, portal)) return;
+  await fetchAndCheck(url, downloadName(item.filename, url), portal, 'download');
+}
+
+async function fetchAndCheck(url: string, fileName: string, portal: PortalId, via: 'download' | 'button', tabId?: number): Promise<void> {
+  let source: ByteSource;
+  try {
+    const response = await fetch(url, { credentials: 'include' });
+    if (!response.ok) throw new Error(String(response.status));
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > MAX_FILE_BYTES) {
+      // refused before reading: the registry reports the size without touching the bytes
+      source = { size: declared, read: () => Promise.reject(new Error('not read')) };
+      void response.body?.cancel();
+    } else {
+      source = blobSource(await response.blob());
+    }
+  } catch {
+    return notifyFailure(tabId, fileName);
+  }
+  const done = await checkAndRecord(source, { at: Date.now(), fileName, sourceUrl: url, portal, via });
+  await refreshBadge();
+  await notifyTab(tabId, url, portal, {
+    type: 'check-done',
+    entryId: done.entryId,
+    fileName,
+    verdict: done.report.verdict,
+    headline: headline(done.report),
+    sourceUrl: url,
+  });
+}
+
+async function notifyFailure(tabId: number | undefined, fileName: string): Promise<void> {
+  if (tabId === undefined) return;
+  await browser.tabs
+    .sendMessage(tabId, { type: 'check-failed', fileName, message: `Файл «${fileName}» не удалось получить для проверки. Скачайте его и перетащите на страницу проверки расширения.` })
+    .catch(() => undefined);
+}
+
+/** The tab the file came from hears the verdict (for its in-page panel); when unknown, the portal's tabs do. */
+async function notifyTab(tabId: number | undefined, url: string, portal: PortalId, notice: CheckDoneNotice): Promise<void> {
+  const settings = await loadSettings();
+  const tabs = tabId !== undefined ? [{ id: tabId }] : (await browser.tabs.query({})).filter((t) => t.url && portalForUrl(t.url, settings.userHosts) === portal);
+  for (const t of tabs) if (t.id !== undefined) await browser.tabs.sendMessage(t.id, notice).catch(() => undefined);
+  void url;
+}
+
+async function onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  if (isExtensionPageSender(sender)) {
+    if (typeof message === 'object' && message && (message as { type?: string }).type === 'journal-changed') await refreshBadge();
+    return undefined;
+  }
+  const settings = await loadSettings();
+  const portal = portalOfContentSender(sender, settings.userHosts);
+  if (!portal) return undefined;
+  const parsed = ContentRequestSchema.safeParse(message);
+  if (!parsed.success) return undefined;
+  const req = parsed.data;
+  switch (req.type) {
+    case 'check-url': {
+      // only files of the same portal: a page cannot make us fetch elsewhere
+      if (portalForUrl(req.url, settings.userHosts) !== portal) return { ok: false };
+      void fetchAndCheck(req.url, req.name, portal, 'button', sender.tab?.id);
+      return { ok: true };
+    }
+    case 'lookup':
+      return lookup(req.urls);
+    case 'open-report':
+      await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${req.entryId}`) });
+      return { ok: true };
+  }
+}
+
+async function lookup(urls: string[]): Promise<LinkVerdict[]> {
+  const out: LinkVerdict[] = [];
+  const wanted = new Set(urls);
+  // recent checks are few; scan the newest ones rather than indexing URLs
+  const recent = await journal.checks.orderBy('lastSeenAt').reverse().limit(2000).toArray();
+  for (const entry of recent) {
+    for (const s of entry.sightings) {
+      if (s.sourceUrl && wanted.has(s.sourceUrl)) {
+        out.push({ url: s.sourceUrl, entryId: entry.id!, verdict: entry.verdict, headline: headline(entry.report) });
+        wanted.delete(s.sourceUrl);
+      }
+    }
+  }
+  return out;
+}
+
+/** Bytes captured in the page (blob: downloads, POST responses) arrive in base64 chunks over a port. */
+function onCapturePort(port: Browser.runtime.Port): void {
+  if (port.name !== CAPTURE_PORT) return;
+  let portal: PortalId | null = null;
+  let name = '';
+  let sourceUrl: string | undefined;
+  let expected = 0;
+  let received = 0;
+  const parts: Uint8Array[] = [];
+  let ready = loadSettings().then((s) => {
+    portal = portalOfContentSender(port.sender ?? {}, s.userHosts);
+    if (!portal || !autoCheckEnabled(s, portal)) port.disconnect();
+  });
+  port.onMessage.addListener((raw) => {
+    ready = ready.then(async () => {
+      if (!portal) return;
+      const parsed = CapturePortMessageSchema.safeParse(raw);
+      if (!parsed.success) return port.disconnect();
+      const msg = parsed.data;
+      if (msg.type === 'capture-start') {
+        name = msg.name;
+        sourceUrl = msg.sourceUrl;
+        expected = msg.size;
+        if (expected > MAX_FILE_BYTES) {
+          await finishCapture({ size: expected, read: () => Promise.reject(new Error('not read')) });
+          port.disconnect();
+        }
+      } else if (msg.type === 'capture-chunk') {
+        const bytes = fromBase64(msg.data);
+        received += bytes.length;
+        if (received > expected || received > MAX_FILE_BYTES) return port.disconnect();
+        parts.push(bytes);
+      } else {
+        await finishCapture(blobSource(new Blob(parts as BlobPart[])));
+        port.disconnect();
+      }
+    });
+  });
+
+  async function finishCapture(source: ByteSource): Promise<void> {
+    if (!portal) return;
+    const done = await checkAndRecord(source, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: 'page' });
+    await refreshBadge();
+    const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.report.verdict, headline: headline(done.report), ...(sourceUrl ? { sourceUrl } : {}) };
+    port.postMessage(notice);
+  }
+}

@@ -1,0 +1,80 @@
+/** Settings: profile for letters, retention, and «Удалить все данные». */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Settings } from '../../lib/settings';
+import { checkInn } from '../../lib/ids/inn';
+import { checkOgrn } from '../../lib/ids/ogrn';
+import { purgeAll } from '../../lib/journal/store';
+import { journal } from '../../platform/journal';
+import { loadSettings, saveSettings } from '../../platform/settings';
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saved, setSaved] = useState('');
+  const [confirmPurge, setConfirmPurge] = useState(false);
+
+  useEffect(() => void loadSettings().then(setSettings), []);
+  if (!settings) return <p>Загрузка…</p>;
+
+  const p = settings.profile;
+  const innCheck = p.inn ? checkInn(p.inn, 10) : null;
+  const ogrnCheck = p.ogrn ? checkOgrn(p.ogrn) : null;
+  const setProfile = (k: keyof Settings['profile'], v: string) => setSettings({ ...settings, profile: { ...p, [k]: v } });
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    await saveSettings(settings);
+    setSaved('Настройки сохранены.');
+  };
+
+  const purge = async () => {
+    await purgeAll(journal);
+    await browser.runtime.sendMessage({ type: 'journal-changed' }).catch(() => undefined);
+    setConfirmPurge(false);
+    setSaved('Все проверки удалены из журнала.');
+  };
+
+  return (
+    <main style={{ maxWidth: '760px', margin: '0 auto', padding: '16px' }}>
+      <h1>Сверка — настройки</h1>
+      <form onSubmit={(e) => void save(e)}>
+        <h2>Организация (для писем в поддержку)</h2>
+        <label for="orgName">Название организации</label>
+        <input id="orgName" style={{ width: '100%' }} value={p.orgName} onInput={(e) => setProfile('orgName', e.currentTarget.value)} />
+        <label for="inn">ИНН</label>
+        <input id="inn" inputMode="numeric" value={p.inn} aria-invalid={innCheck?.ok === false} aria-describedby="inn-msg" onInput={(e) => setProfile('inn', e.currentTarget.value)} />
+        <div id="inn-msg" class="error-text" role="status">{innCheck && !innCheck.ok ? innCheck.reason : ''}</div>
+        <label for="ogrn">ОГРН</label>
+        <input id="ogrn" inputMode="numeric" value={p.ogrn} aria-invalid={ogrnCheck?.ok === false} aria-describedby="ogrn-msg" onInput={(e) => setProfile('ogrn', e.currentTarget.value)} />
+        <div id="ogrn-msg" class="error-text" role="status">{ogrnCheck && !ogrnCheck.ok ? ogrnCheck.reason : ''}</div>
+        <label for="region">Регион</label>
+        <input id="region" style={{ width: '100%' }} value={p.region} onInput={(e) => setProfile('region', e.currentTarget.value)} />
+        <label for="contact">Контактное лицо и телефон</label>
+        <input id="contact" style={{ width: '100%' }} value={p.contact} onInput={(e) => setProfile('contact', e.currentTarget.value)} />
+
+        <h2>Хранение данных</h2>
+        <p class="muted">Журнал проверок хранится только в этом браузере. В нём могут быть персональные данные (ФИО, СНИЛС) из проверенных файлов.</p>
+        <label for="retention">Хранить проверки, дней</label>
+        <input id="retention" type="number" min={1} max={3650} value={settings.retentionDays}
+          onInput={(e) => setSettings({ ...settings, retentionDays: Math.max(1, Math.min(3650, Number(e.currentTarget.value) || 90)) })} />
+        <div class="row" style={{ marginTop: '12px' }}>
+          <button type="submit" class="primary">Сохранить</button>
+          <span role="status" class="saved">{saved}</span>
+        </div>
+      </form>
+
+      <h2>Удалить все данные</h2>
+      {!confirmPurge ? (
+        <button type="button" onClick={() => setConfirmPurge(true)}>Удалить все данные</button>
+      ) : (
+        <div class="card" role="alertdialog" aria-labelledby="purge-q">
+          <p id="purge-q">Удалить все проверки из журнала? Это нельзя отменить.</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => void purge()}>Да, удалить</button>
+            <button type="button" onClick={() => setConfirmPurge(false)}>Отмена</button>
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}

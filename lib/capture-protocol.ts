@@ -1,0 +1,37 @@
+/** Constants and types shared by content scripts and the worker; zod-free so content scripts stay small. */
+export const CAPTURE_PORT = 'sverka-capture';
+/** Base64 chunk size for relaying captured bytes (runtime messages are JSON in Chromium). */
+export const CAPTURE_CHUNK_BYTES = 1024 * 1024;
+
+export interface LinkVerdict {
+  url: string;
+  entryId: number;
+  verdict: 'ok' | 'warn' | 'error';
+  headline: string;
+}
+
+/** Worker → content script of the tab where the file came from. */
+export interface CheckDoneNotice {
+  type: 'check-done';
+  entryId: number;
+  fileName: string;
+  verdict: 'ok' | 'warn' | 'error';
+  headline: string;
+  sourceUrl?: string;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  const STEP = 0x8000;
+  for (let i = 0; i < bytes.length; i += STEP) s += String.fromCharCode(...bytes.subarray(i, i + STEP));
+  return btoa(s);
+}
+
+export function fromBase64(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+/** Tag on window messages from our page-world capture script to our isolated content script. */
+export const CAPTURE_WINDOW_TAG = 'sverka-capture-v1';

@@ -1,0 +1,46 @@
+/** What the official should do next, per kind and verdict: one sentence, shown under every verdict. */
+import type { CheckReport } from './report';
+import { portalById } from '../portals';
+
+const TOR_KND = portalById('tor-knd').supportEmail;
+const POS = portalById('pos').supportEmail;
+
+export function nextAction(report: CheckReport): string {
+  const v = report.verdict;
+  const unreadable = report.findings.some((f) => f.code === 'unreadable' || f.code === 'interrupted');
+  if (unreadable) return 'Скачайте файл из портала заново и проверьте ещё раз. Если ошибка повторится — обратитесь в поддержку портала.';
+  if (v === 'ok') {
+    switch (report.kind) {
+      case 'tor-knd-registry-export': return 'Загрузите файлы в ЕРУЛ («Переприсвоение»).';
+      case 'erul-renumbering-result': return 'Загрузите результат в ТОР КНД («Загрузка присвоенных номеров лицензий из ЕРУЛ»).';
+      case 'tor-knd-import-result': return 'Ничего делать не нужно: номера загружены в ТОР КНД.';
+      case 'sstu-archive': return 'Архив можно передавать в ССТУ.РФ.';
+      default: return 'Ничего делать не нужно.';
+    }
+  }
+  if (v === 'warn') {
+    if (report.kind === 'unknown') return 'Проверьте, тот ли файл скачан: расширение не знает такой файл.';
+    return 'Просмотрите замечания; действий не требуется.';
+  }
+  switch (report.kind) {
+    case 'erul-renumbering-result':
+    case 'tor-knd-import-result':
+      return `Откройте отчёт: там готово письмо в поддержку ТОР КНД (${TOR_KND}) со списком лицензий с ошибками. Приложите к письму сам файл.`;
+    case 'tor-knd-registry-export':
+      return 'Исправьте выгрузку (не больше 200 лицензий в файле, без повторов и ошибочных номеров) до загрузки в ЕРУЛ.';
+    case 'sstu-unbound-topics':
+      return `Откройте отчёт: там готово письмо в поддержку ПОС (${POS}) о привязке тематик к классификатору УРОГ.`;
+    case 'sstu-lko-without-id':
+      return 'Заполните «Идентификатор органа в ССТУ.РФ» у перечисленных ЛКО (или попросите их администраторов).';
+    case 'sstu-upload-status':
+      return 'Откройте отчёт: в нём список ЛКО, которые не выгрузили данные или выгрузили с ошибками, и причины.';
+    case 'sstu-error-report':
+      return `Ошибки соединения с повтором — подождите; остальные — исправьте или напишите в поддержку ПОС (${POS}).`;
+    case 'sstu-archive':
+      return 'Сформируйте архив заново: повреждённый или слишком большой архив ССТУ.РФ не примет.';
+    case 'egisso-protocol':
+      return 'Откройте отчёт: ошибки сгруппированы по кодам правил с объяснением, что исправить. Исправьте записи и отправьте пакет заново.';
+    default:
+      return 'Откройте отчёт и посмотрите ошибки.';
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Journal operations. One entry per distinct file (SHA-256); seeing the same file again adds a sighting.
+ */
+import type { CheckReport } from '../checks/report';
+import type { JournalDb } from './db';
+import type { CheckEntry, LicenceRow, Sighting } from './schema';
+import { searchTermsOf } from './search-terms';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_SIGHTINGS = 50;
+
+export interface RecordMeta {
+  sha256: string;
+  size: number;
+  sighting: Sighting;
+}
+
+export interface Recorded {
+  id: number;
+  /** False when the same file was already in the journal: a sighting was added instead. */
+  isNew: boolean;
+}
+
+/** Stores a finished check (or adds a sighting to the same file's entry) in one transaction. */
+export async function recordCheck(db: JournalDb, report: CheckReport, meta: RecordMeta): Promise<Recorded> {
+  return db.transaction('rw', db.checks, db.licences, async () => {
+    const existing = await db.checks.where('sha256').equals(meta.sha256).first();
+    if (existing?.id !== undefined) {
+      const sightings = [...existing.sightings, meta.sighting].slice(-MAX_SIGHTINGS);
+      const wasUnfinished = existing.status !== 'done';
+      await db.checks.update(existing.id, {
+        sightings,
+        lastSeenAt: Math.max(existing.lastSeenAt, meta.sighting.at),
+        ...(wasUnfinished ? entryFields(report, meta) : {}),
+      });
+      if (wasUnfinished) await replaceLicences(db, existing.id, report, meta.sighting.at);
+      return { id: existing.id, isNew: false };
+    }
+    const entry: CheckEntry = {
+      sha256: meta.sha256,
+      size: meta.size,
+      firstSeenAt: meta.sighting.at,
+      lastSeenAt: meta.sighting.at,
+      sightings: [meta.sighting],
+      ...entryFields(report, meta),
+    };
+    const id = await db.checks.add(entry);
+    await replaceLicences(db, id, report, meta.sighting.at);
+    return { id, isNew: true };
+  });
+}
+
+function entryFields(report: CheckReport, meta: RecordMeta) {
+  return {
+    fileName: meta.sighting.fileName,
+    portal: meta.sighting.portal,
+    ...(meta.sighting.sourceUrl ? { sourceUrl: meta.sighting.sourceUrl } : {}),
+    kind: report.kind,
+    verdict: report.verdict,
+    status: 'done' as const,
+    report,
+    searchTerms: searchTermsOf(meta.sighting.fileName, report),
+  };
+}
+
+async function replaceLicences(db: JournalDb, checkId: number, report: CheckReport, at: number): Promise<void> {
+  await db.licences.where('checkId').equals(checkId).delete();
+  if (!report.records?.length) return;
+  const rows: LicenceRow[] = report.records.map((r) => ({ ...r, checkId, kind: report.kind, at }));
+  await db.licences.bulkAdd(rows);
+}
+
+/**
+ * Marks a check as started before the (possibly long) work, so a service worker stopped mid-check
+ * leaves a trace that is later shown as interrupted rather than lost.
+ */
+export async function markRunning(db: JournalDb, meta: RecordMeta): Promise<void> {
+  await db.transaction('rw', db.checks, async () => {
+    const existing = await db.checks.where('sha256').equals(meta.sha256).first();
+    if (existing) return;
+    const s = meta.sighting;
+    await db.checks.add({
+      sha256: meta.sha256,
+      size: meta.size,
+      fileName: s.fileName,
+      portal: s.portal,
+      ...(s.sourceUrl ? { sourceUrl: s.sourceUrl } : {}),
+      kind: 'unknown',
+      verdict: 'warn',
+      status: 'running',
+      firstSeenAt: s.at,
+      lastSeenAt: s.at,
+      sightings: [s],
+      report: { file: s.fileName, kind: 'unknown', verdict: 'warn', summary: {}, findings: [] },
+      searchTerms: [s.fileName.toLowerCase()],
+    });
+  });
+}
+
+const INTERRUPTED_MESSAGE = 'Проверка прервалась (браузер закрыл фоновый процесс расширения). Проверьте файл ещё раз: откройте страницу проверки и перетащите его.';
+
+/** Every check still "running" at start-up was cut off: say so instead of leaving it spinning forever. */
+export async function markInterrupted(db: JournalDb): Promise<number> {
+  const running = await db.checks.where('status').equals('running').toArray();
+  for (const c of running) {
+    await db.checks.update(c.id!, {
+      status: 'interrupted',
+      verdict: 'error',
+      report: { ...c.report, verdict: 'error', findings: [{ severity: 'error', code: 'interrupted', message: INTERRUPTED_MESSAGE }] },
+    });
+  }
+  return running.length;
+}
+
+export async function recentChecks(db: JournalDb, limit = 20): Promise<CheckEntry[]> {
+  return db.checks.orderBy('lastSeenAt').reverse().limit(limit).toArray();
+}
+
+export async function getCheck(db: JournalDb, id: number): Promise<CheckEntry | undefined> {
+  return db.checks.get(id);
+}
+
+/** Checks whose verdict is `error`: what the badge counts. */
+export async function needsActionCount(db: JournalDb): Promise<number> {
+  return db.checks.where('verdict').equals('error').count();
+}
+
+export async function deleteCheck(db: JournalDb, id: number): Promise<void> {
+  await db.transaction('rw', db.checks, db.licences, async () => {
+    await db.licences.where('checkId').equals(id).delete();
+    await db.checks.delete(id);
+  });
+}
+
+/** Deletes everything whose last sighting is older than `days`. Returns how many checks went. */
+export async function applyRetention(db: JournalDb, days: number, now = Date.now()): Promise<number> {
+  const cutoff = now - days * DAY_MS;
+  return db.transaction('rw', db.checks, db.licences, async () => {
+    const old = await db.checks.where('lastSeenAt').below(cutoff).primaryKeys();
+    if (!old.length) return 0;
+    await db.licences.where('checkId').anyOf(old).delete();
+    await db.checks.bulkDelete(old);
+    return old.length;
+  });
+}
+
+/** «Удалить все данные»: the journal empties in one transaction. */
+export async function purgeAll(db: JournalDb): Promise<void> {
+  await db.transaction('rw', db.checks, db.licences, async () => {
+    await db.checks.clear();
+    await db.licences.clear();
+  });
+}
+
+/** Reports of every finished check, oldest first: what the renumbering ledger is built from. */
+export async function allReports(db: JournalDb, kinds?: readonly string[]): Promise<CheckReport[]> {
+  const entries = kinds ? await db.checks.where('kind').anyOf([...kinds]).toArray() : await db.checks.toArray();
+  return entries.filter((e) => e.status === 'done').sort((a, b) => a.firstSeenAt - b.firstSeenAt).map((e) => e.report);
+}

@@ -1,0 +1,27 @@
+/**
+ * Messages between content scripts, extension pages and the service worker. Every message is parsed with
+ * zod on arrival; anything else is dropped.
+ */
+import { z } from 'zod';
+
+export const CaptureStartSchema = z.object({
+  type: z.literal('capture-start'),
+  name: z.string().max(1000),
+  size: z.number().int().nonnegative(),
+  sourceUrl: z.string().max(4000).optional(),
+});
+export const CaptureChunkSchema = z.object({ type: z.literal('capture-chunk'), data: z.string() });
+export const CaptureEndSchema = z.object({ type: z.literal('capture-end') });
+export const CapturePortMessageSchema = z.discriminatedUnion('type', [CaptureStartSchema, CaptureChunkSchema, CaptureEndSchema]);
+export type CapturePortMessage = z.infer<typeof CapturePortMessageSchema>;
+
+/** «Проверить» beside a link: the worker fetches the URL with the portal's cookies and checks it. */
+export const CheckUrlSchema = z.object({ type: z.literal('check-url'), url: z.string().url().max(4000), name: z.string().max(1000) });
+/** Which of these links were already checked: answered with LinkVerdict[]. */
+export const LookupSchema = z.object({ type: z.literal('lookup'), urls: z.array(z.string().max(4000)).max(500) });
+export const OpenReportSchema = z.object({ type: z.literal('open-report'), entryId: z.number().int().positive() });
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [CheckUrlSchema, LookupSchema, OpenReportSchema]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+export { CAPTURE_PORT, CAPTURE_CHUNK_BYTES, toBase64, fromBase64, type LinkVerdict, type CheckDoneNotice } from './capture-protocol';

@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { needsActionCount } from '../lib/journal/store';
+import { journal } from './journal';
+
+/** The toolbar badge counts checks that need action (verdict error). */
+export async function refreshBadge(): Promise<number> {
+  const count = await needsActionCount(journal);
+  await browser.action.setBadgeText({ text: count ? String(Math.min(count, 999)) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+  await browser.action.setTitle({
+    title: count ? `Сверка: требуют действия — ${count}` : 'Сверка: всё проверено, действий не требуется',
+  });
+  return count;
+}

@@ -1,0 +1,35 @@
+/**
+ * What every portal content script does: relay files captured in the page, show the verdict panel when a
+ * check of a file from this tab finishes, and decorate the portal's file links (selectors per portal).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CheckDoneNotice } from '../lib/capture-protocol';
+import { mountVerdictPanel } from '../components/inpage/VerdictPanel';
+import { decorateLinks, type FileLink } from '../components/inpage/decorate-links';
+import { listenForPageCaptures } from './relay-capture';
+
+export function startPortalPage(ctx: ContentScriptContext, findLinks?: (root: ParentNode) => FileLink[]): void {
+  const controller = new AbortController();
+  ctx.onInvalidated(() => controller.abort());
+  const panel = mountVerdictPanel((entryId) => void browser.runtime.sendMessage({ type: 'open-report', entryId }));
+  const links = findLinks ? decorateLinks({ findLinks, signal: controller.signal }) : null;
+
+  const onDone = (n: CheckDoneNotice) => {
+    panel.show({ title: n.fileName, text: n.headline, verdict: n.verdict, entryId: n.entryId });
+    void links?.refresh();
+  };
+  const stopCapture = listenForPageCaptures(onDone, (name) => panel.show({ title: name, text: 'Файл проверяется…' }));
+  ctx.onInvalidated(stopCapture);
+
+  const onMessage = (msg: unknown) => {
+    const m = msg as { type?: string; fileName?: string; message?: string } | null;
+    if (m?.type === 'check-done') onDone(m as CheckDoneNotice);
+    else if (m?.type === 'check-failed') panel.show({ title: m.fileName ?? '', text: m.message ?? '' });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    panel.destroy();
+  });
+}

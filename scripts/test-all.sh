@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# All tests: typecheck, unit tests, build, end-to-end tests in real Chromium with the built extension.
+# Prints one closing line "N passed, N failed" covering unit and e2e tests; exits non-zero on any failure
+# or when no test ran. A failed typecheck or build counts as one failed test each.
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+rm -f .tmp/unit.json .tmp/e2e.json
+failed_steps=0
+
+step() { printf '\n== %s\n' "$1"; }
+
+step "typecheck"
+npx wxt prepare >/dev/null 2>&1
+npx tsc --noEmit -p . || failed_steps=$((failed_steps + 1))
+
+step "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/unit.json
+
+step "build"
+npx wxt build >/dev/null 2>&1 && echo "built .output/chrome-mv3" || { echo "build failed"; failed_steps=$((failed_steps + 1)); }
+
+step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
+npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = Number(process.argv[1]);
+for (const f of [".tmp/unit.json", ".tmp/e2e.json"]) {
+  if (!fs.existsSync(f)) { failed += 1; console.error("no results from " + f); continue; }
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests;
+  if (r.numTotalTests === 0) { failed += 1; console.error("no tests ran in " + f); }
+  // a test file that failed to load has no failed test of its own: count it as one
+  for (const s of r.testResults || []) if (s.status === "failed" && !s.assertionResults.some((a) => a.status === "failed")) failed += 1;
+}
+console.log("");
+console.log(passed + " passed, " + failed + " failed");
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+' "$failed_steps"

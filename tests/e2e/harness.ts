@@ -1,0 +1,155 @@
+/**
+ * End-to-end harness: the BUILT extension in Debian's Chromium (playwright-core), portal pages served over
+ * HTTPS on the real hostnames mapped to loopback, downloads saved with their real names.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const PAGES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
+export const GENERATED_DIR = join(ROOT, 'tests', 'fixtures', 'generated');
+const TMP = join(ROOT, 'tests', 'e2e', '.tmp');
+
+export const PORTAL_HOSTS = ['tor.knd.gov.ru', 'pos.gosuslugi.ru', 'egisso.ru', 'lk.egisso.ru', 'erul.test-region.ru', 'ecp.test-region.ru'];
+
+function certificate(): { key: Buffer; cert: Buffer } {
+  mkdirSync(TMP, { recursive: true });
+  const keyPath = join(TMP, 'key.pem');
+  const certPath = join(TMP, 'cert.pem');
+  if (!existsSync(certPath)) {
+    const san = PORTAL_HOSTS.map((h) => `DNS:${h}`).join(',');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2',
+      '-subj', '/CN=tor.knd.gov.ru', '-addext', `subjectAltName=${san}`], { stdio: 'ignore' });
+  }
+  return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
+}
+
+export interface ServedFile {
+  body: Uint8Array | string;
+  type?: string;
+  /** Sent as Content-Disposition: attachment with this name. */
+  attachment?: string;
+}
+
+export interface PortalServer {
+  port: number;
+  /** host → path → file */
+  routes: Map<string, Map<string, ServedFile>>;
+  serve(host: string, path: string, file: ServedFile): void;
+  close(): Promise<void>;
+}
+
+export async function startPortalServer(): Promise<PortalServer> {
+  const routes = new Map<string, Map<string, ServedFile>>();
+  const server: Server = createServer(certificate(), (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0];
+    const path = (req.url ?? '/').split('?')[0];
+    const file = routes.get(host)?.get(path);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': file.type ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (file.attachment) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.attachment)}`;
+    res.writeHead(200, headers);
+    res.end(file.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    routes,
+    serve(host, path, file) {
+      if (!routes.has(host)) routes.set(host, new Map());
+      routes.get(host)!.set(path, file);
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  downloadsDir: string;
+  profileDir: string;
+  close(keepProfile?: boolean): Promise<void>;
+}
+
+export async function launchWithExtension(port: number, profileDir?: string): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'sverka-profile-'));
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'sverka-downloads-'));
+  const rules = [...PORTAL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    acceptDownloads: true,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const cdp = await context.browser()!.newBrowserCDPSession().catch(() => null);
+  if (cdp) await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir, eventsEnabled: true });
+  return {
+    context,
+    extensionId,
+    worker,
+    downloadsDir,
+    profileDir: profile,
+    async close(keepProfile = false) {
+      await context.close();
+      rmSync(downloadsDir, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function extensionPage(l: Launched, page: string): string {
+  return `chrome-extension://${l.extensionId}/${page}`;
+}
+
+/** Reads the journal through an extension page (the journal belongs to the extension's origin). */
+export async function journalCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('sverka-journal');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('checks')) return resolve(0);
+          const req = db.transaction('checks').objectStore('checks').count();
+          req.onsuccess = () => {
+            resolve(req.result);
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+export function pageFixture(name: string): string {
+  return readFileSync(join(PAGES_DIR, name), 'utf8');
+}
