@@ -2,7 +2,7 @@
  * Writes every test fixture under tests/fixtures/generated/<domain>/. Run: `npm run fixtures`.
  * Each domain module exports `make(dir)`; they are deterministic (no randomness without a fixed seed).
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as formats from './fixtures/formats';
@@ -14,13 +14,23 @@ export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 
 
 const DOMAINS: Record<string, { make(dir: string): Promise<void> }> = { formats, renumbering, sstu, egisso };
 
+/** Writes into a private folder, then swaps it in: test runs started at the same time never see half a set. */
 export async function makeAllFixtures(): Promise<void> {
-  await rm(FIXTURES_DIR, { recursive: true, force: true });
+  const fresh = `${FIXTURES_DIR}.new-${process.pid}-${Date.now()}`;
   for (const [name, domain] of Object.entries(DOMAINS)) {
-    const dir = join(FIXTURES_DIR, name);
+    const dir = join(fresh, name);
     await mkdir(dir, { recursive: true });
     await domain.make(dir);
   }
+  const old = `${FIXTURES_DIR}.old-${process.pid}-${Date.now()}`;
+  await rename(FIXTURES_DIR, old).catch(() => undefined);
+  try {
+    await rename(fresh, FIXTURES_DIR);
+  } catch {
+    // another run swapped in the same fixtures a moment ago
+    await rm(fresh, { recursive: true, force: true });
+  }
+  await rm(old, { recursive: true, force: true });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -94,7 +94,7 @@ export async function checkSource(label: string, source: ByteSource, ctx: CheckC
   if (!kind) {
     const why = await whyUnreadable(file);
     if (why) return unreadable(label, 'unknown', why, { format: file.format, bytes: file.size });
-    return finish(label, 'unknown', unknownResult(file));
+    return finish(label, 'unknown', await unknownResult(file, ctx));
   }
   try {
     return finish(label, kind.id, await kind.check(file, ctx));

@@ -172,19 +172,31 @@ function printable(text: string, at: number): string {
 
 /**
  * Visits every object and array of a parsed JSON value without recursion (a 100,000-deep file must
- * not overflow the stack). Return false from visit to skip an object's children.
+ * not overflow the stack). `depth` is 0 at the root; return false from visit to skip a value's children.
  */
-export function walkJson(root: unknown, visit: (value: object, path: readonly (string | number)[]) => boolean | void): void {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
+export function walkJson(root: unknown, visit: (value: object, depth: number, key: string | number | null) => boolean | void): void {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  const keys: (string | number | null)[] = [null];
+  while (values.length) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    const key = keys.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (visit(value, path) === false) continue;
+    if (visit(value, depth, key) === false) continue;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) {
+        values.push(value[i]);
+        depths.push(depth + 1);
+        keys.push(i);
+      }
     } else {
-      const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (value as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
+      const entries = Object.keys(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        values.push((value as Record<string, unknown>)[entries[i]]);
+        depths.push(depth + 1);
+        keys.push(entries[i]);
+      }
     }
   }
 }

@@ -20,7 +20,7 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 50_000,
   maxTotalBytes: 2 * 1024 ** 3,
-  maxRatio: 200,
+  maxRatio: 500,
   ratioFloorBytes: 1024 ** 2,
 };
 

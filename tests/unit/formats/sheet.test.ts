@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readSheets, findHeader, cellAddress, normaliseHeader } from '../../../lib/formats/sheet';
+import { FormatError } from '../../../lib/formats/errors';
+import { fixture } from '../fixture-path';
+
+describe('readSheets', () => {
+  it.each([
+    ['table.xlsx', 'xlsx'],
+    ['table.xls', 'ole'],
+  ] as const)('%s: rows as text, header found below the title', (name, format) => {
+    const [sheet] = readSheets(fixture('formats', name), format);
+    const h = findHeader(sheet.rows, [{ key: 'id', names: ['ИД ЛКО'], required: true }, { key: 'name', names: ['Название ЛКО'] }]);
+    expect(h?.row).toBe(2);
+    expect(sheet.rows[3][h!.columns.id]).toBe('0012');
+    expect(sheet.rows[3][h!.columns.name]).toBe('Администрация');
+  });
+
+  it('HTML saved as .xls in windows-1251: decoded, "1234,5" and leading zeros kept', () => {
+    for (const name of ['html-table-cp1251.xls', 'html-table-utf8.xls']) {
+      const [sheet] = readSheets(fixture('formats', name), 'html');
+      const flat = sheet.rows.flat();
+      expect(flat).toContain('Отчёт по ЛКО');
+      expect(flat).toContain('0012');
+      expect(flat).toContain('1234,5');
+    }
+  });
+
+  it('an HTML page without a table (session expired) says what the page says', () => {
+    expect(() => readSheets(fixture('formats', 'session-expired.xls'), 'html')).toThrow(FormatError);
+    try {
+      readSheets(fixture('formats', 'session-expired.xls'), 'html');
+    } catch (e) {
+      expect((e as FormatError).code).toBe('html-not-report');
+      expect((e as FormatError).message).toContain('Сессия истекла');
+    }
+  });
+
+  it.each([
+    ['corrupted.xlsx', 'xlsx'],
+    ['corrupted.xls', 'ole'],
+  ] as const)('%s is refused with a Russian message', (name, format) => {
+    try {
+      readSheets(fixture('formats', name), format);
+      throw new Error('read');
+    } catch (e) {
+      expect(e).toBeInstanceOf(FormatError);
+      expect((e as FormatError).message).toContain('повреждена');
+    }
+  });
+});
+
+describe('findHeader', () => {
+  const specs = [
+    { key: 'id', names: ['ИД ЛКО'], required: true },
+    { key: 'name', names: ['Название ЛКО'], required: true },
+    { key: 'fact', names: ['Факт'] },
+  ];
+
+  it('tolerates case, «ё»/«е», extra spaces and column order', () => {
+    const rows = [['Перечень'], ['', ''], ['  факт ', 'НАЗВАНИЕ   ЛКО', 'ид лко'], ['x', 'y', 'z']];
+    expect(findHeader(rows, specs)).toEqual({ row: 2, columns: { fact: 0, name: 1, id: 2 } });
+    expect(normaliseHeader('  Всё «ОК»  ')).toBe('все ок');
+  });
+
+  it('returns null when a required column is missing', () => {
+    expect(findHeader([['ИД ЛКО', 'Другое']], specs)).toBeNull();
+  });
+
+  it('cell addresses are spreadsheet-style', () => {
+    expect(cellAddress(0, 0)).toBe('A1');
+    expect(cellAddress(4, 27)).toBe('AB5');
+  });
+});
