@@ -20,7 +20,13 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sverka@sverka.local', strict_min_version: '115.0' } } }
+      ? {
+          // Firefox builds MV2: optional hosts are optional_permissions there
+          optional_permissions: ['https://*/*'],
+          browser_specific_settings: {
+            gecko: { id: 'sverka@sverka.local', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
