@@ -56,10 +56,15 @@ async function onDownloadComplete(downloadId: number): Promise<void> {
   const settings = await loadSettings();
   const portal = portalForUrl(url, settings.userHosts) ?? (item.referrer ? portalForUrl(item.referrer, settings.userHosts) : null);
   if (!portal || !autoCheckEnabled(settings, portal)) return;
-  await fetchAndCheck(url, downloadName(item.filename, url), portal, 'download');
+  await fetchAndCheck(url, downloadName(item.filename, url), portal, 'download', undefined, item.fileSize > 0 ? item.fileSize : undefined);
 }
 
-async function fetchAndCheck(url: string, fileName: string, portal: PortalId, via: 'download' | 'button', tabId?: number): Promise<void> {
+/**
+ * Re-fetches a portal file with the session's cookies and checks it. When the download's size is known and
+ * the re-fetch differs (a form POST that a GET cannot replay, a one-time link), nothing is checked: a wrong
+ * verdict on the wrong bytes is worse than asking the official to drop the file on the report page.
+ */
+async function fetchAndCheck(url: string, fileName: string, portal: PortalId, via: 'download' | 'button', tabId?: number, expectedSize?: number): Promise<void> {
   let source: ByteSource;
   try {
     const response = await fetch(url, { credentials: 'include' });
@@ -70,14 +75,16 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
       source = { size: declared, read: () => Promise.reject(new Error('not read')) };
       void response.body?.cancel();
     } else {
-      source = blobSource(await response.blob());
+      const blob = await response.blob();
+      if (expectedSize !== undefined && blob.size !== expectedSize) throw new Error('different bytes');
+      source = blobSource(blob);
     }
   } catch {
-    return notifyFailure(tabId, fileName);
+    return notifyFailure(tabId, portal, fileName);
   }
   const done = await checkAndRecord(source, { at: Date.now(), fileName, sourceUrl: url, portal, via });
   await refreshBadge();
-  await notifyTab(tabId, url, portal, {
+  await notifyTab(tabId, portal, {
     type: 'check-done',
     entryId: done.entryId,
     fileName,
@@ -87,19 +94,21 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
   });
 }
 
-async function notifyFailure(tabId: number | undefined, fileName: string): Promise<void> {
-  if (tabId === undefined) return;
-  await browser.tabs
-    .sendMessage(tabId, { type: 'check-failed', fileName, message: `Файл «${fileName}» не удалось получить для проверки. Скачайте его и перетащите на страницу проверки расширения.` })
-    .catch(() => undefined);
+async function notifyFailure(tabId: number | undefined, portal: PortalId, fileName: string): Promise<void> {
+  const message = `Файл «${fileName}» не удалось получить для проверки. Откройте «Проверить файлы» в меню расширения и перетащите туда скачанный файл.`;
+  for (const id of await tabsToTell(tabId, portal)) await browser.tabs.sendMessage(id, { type: 'check-failed', fileName, message }).catch(() => undefined);
 }
 
 /** The tab the file came from hears the verdict (for its in-page panel); when unknown, the portal's tabs do. */
-async function notifyTab(tabId: number | undefined, url: string, portal: PortalId, notice: CheckDoneNotice): Promise<void> {
+async function notifyTab(tabId: number | undefined, portal: PortalId, notice: CheckDoneNotice): Promise<void> {
+  for (const id of await tabsToTell(tabId, portal)) await browser.tabs.sendMessage(id, notice).catch(() => undefined);
+}
+
+async function tabsToTell(tabId: number | undefined, portal: PortalId): Promise<number[]> {
+  if (tabId !== undefined) return [tabId];
   const settings = await loadSettings();
-  const tabs = tabId !== undefined ? [{ id: tabId }] : (await browser.tabs.query({})).filter((t) => t.url && portalForUrl(t.url, settings.userHosts) === portal);
-  for (const t of tabs) if (t.id !== undefined) await browser.tabs.sendMessage(t.id, notice).catch(() => undefined);
-  void url;
+  const tabs = await browser.tabs.query({});
+  return tabs.filter((t) => t.id !== undefined && t.url && portalForUrl(t.url, settings.userHosts) === portal).map((t) => t.id!);
 }
 
 async function onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {

@@ -1,10 +1,11 @@
 /**
- * Our in-page UI lives in closed shadow roots: the portal's CSS and ours never mix, and the page's
- * scripts cannot reach into it.
+ * Our in-page UI lives in shadow roots so the portal's CSS and ours never mix. Open mode: a closed root
+ * would not stop the page's own scripts (they can patch attachShadow), but it would hide the UI from
+ * assistive-technology tooling and tests. Nothing personal is shown there, only verdicts.
  */
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { zipSync } from 'fflate';
 import { extensionPage, journalCount, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
 
 let server: PortalServer;
@@ -17,6 +18,11 @@ beforeAll(async () => {
     attachment: 'import_result_1057.json',
   });
   server.serve('tor.knd.gov.ru', '/api/tasks/1060/result-data', { body: '{"report": {"note": "не файл портала"}}', type: 'application/json' });
+  // an archive whose only entry is damaged
+  const damaged = zipSync({ 'export_1041.json': new TextEncoder().encode('[' + '{"licenseNumber": "Л041-00110-77/00012345"},'.repeat(200) + '{}]') });
+  damaged[80] ^= 0xff;
+  damaged[90] ^= 0x55;
+  server.serve('tor.knd.gov.ru', '/api/tasks/1041/result/export_1041.zip', { body: damaged, type: 'application/zip', attachment: 'export_1041.zip' });
   app = await launchWithExtension(server.port);
 });
 
@@ -94,8 +100,31 @@ describe('foundation in real Chromium with the built extension', () => {
     await page.close();
   });
 
+  it('«Проверить» beside an unchecked file link checks it and turns into the verdict', async () => {
+    const page = await app.context.newPage();
+    await page.goto('https://tor.knd.gov.ru/service-tasks');
+    const row = page.locator('tr', { hasText: 'export_1041.zip' });
+    const button = row.getByRole('button', { name: 'Сверка: проверить этот файл' });
+    await expect.poll(() => button.count()).toBe(1);
+    await button.click();
+    const badge = row.locator('button[data-verdict]');
+    await expect.poll(() => badge.count(), { timeout: 20_000 }).toBe(1);
+    expect(await badge.getAttribute('data-verdict')).toBe('error');
+    expect(await badge.textContent()).toBe('Нужно действие');
+    // clicking the badge opens the report in a new tab
+    const opened = app.context.waitForEvent('page');
+    await badge.click();
+    const report = await opened;
+    await report.waitForLoadState();
+    expect(report.url()).toContain('/report.html?id=');
+    await expect.poll(() => report.locator('section.report').textContent()).toContain('export_1041.zip');
+    expect(await report.locator('section.report').textContent()).toContain('повреждён');
+    await report.close();
+    await page.close();
+  });
+
   it('counts checks that need action on the toolbar badge', async () => {
     const text = await app.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
-    expect(Number(text)).toBeGreaterThanOrEqual(3);
+    expect(Number(text)).toBeGreaterThanOrEqual(4);
   });
 });

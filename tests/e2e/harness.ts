@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = process.env.SVERKA_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
 export const GENERATED_DIR = join(ROOT, 'tests', 'fixtures', 'generated');
 const TMP = join(ROOT, 'tests', 'e2e', '.tmp');
