@@ -21,12 +21,17 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
       }}
     >
       <p>Перетащите сюда файлы из портала (JSON, ZIP, XLS, XLSX, XML) — можно несколько сразу.</p>
+      <button type="button" class="primary" disabled={disabled} onClick={() => input.current?.click()}>
+        Выбрать файлы…
+      </button>
       <label for="file-picker" class="sr-only">Выбрать файлы для проверки</label>
       <input
         id="file-picker"
         ref={input}
         type="file"
         multiple
+        class="sr-only"
+        tabIndex={-1}
         disabled={disabled}
         onChange={(e) => {
           const files = Array.from((e.currentTarget as HTMLInputElement).files ?? []);

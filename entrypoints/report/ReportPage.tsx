@@ -12,6 +12,10 @@ import { checkAndRecord } from '../../platform/check-and-record';
 import { journal } from '../../platform/journal';
 import { ReportView } from '../../components/ReportView';
 import { DropZone } from '../../components/DropZone';
+import { BatchTable } from '../../components/BatchTable';
+
+/** Up to this many files, every report is shown in full; above it, a table of files first. */
+const FULL_REPORTS_UP_TO = 12;
 
 interface Progress {
   done: number;
@@ -24,6 +28,7 @@ export function ReportPage() {
   const [reports, setReports] = useState<CheckReport[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notice, setNotice] = useState<string>('');
+  const [opened, setOpened] = useState<number | null>(null);
 
   useEffect(() => {
     const id = Number(new URLSearchParams(location.search).get('id'));
@@ -49,6 +54,7 @@ export function ReportPage() {
       await new Promise((r) => setTimeout(r, 0));
     }
     setProgress(null);
+    setOpened(null);
     setReports(applyTogether(out));
     void browser.runtime.sendMessage({ type: 'journal-changed' }).catch(() => undefined);
   };
@@ -66,11 +72,18 @@ export function ReportPage() {
         </div>
       )}
       {notice && <p class="card" role="alert">{notice}</p>}
-      <div aria-live="polite">
-        {reports.map((r, i) => (
-          <ReportView key={`${r.file}-${i}`} report={r} batch={reports} />
-        ))}
-      </div>
+      {reports.length > FULL_REPORTS_UP_TO ? (
+        <>
+          <BatchTable reports={reports} onOpen={setOpened} />
+          {opened !== null && reports[opened] && <ReportView report={reports[opened]} batch={reports} />}
+        </>
+      ) : (
+        <div aria-live="polite">
+          {reports.map((r, i) => (
+            <ReportView key={`${r.file}-${i}`} report={r} batch={reports} />
+          ))}
+        </div>
+      )}
     </main>
   );
 }

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import type { CheckReport } from '../lib/checks/report';
+import { KIND_TITLES } from '../lib/checks/kinds';
+import { headline } from '../lib/checks/headline';
+import { VerdictBadge } from './VerdictBadge';
+
+const PAGE = 200;
+
+/** Many files checked at once: one line each, errors first; a line opens its full report. */
+export function BatchTable({ reports, onOpen }: { reports: readonly CheckReport[]; onOpen: (index: number) => void }) {
+  const [page, setPage] = useState(0);
+  const order = reports
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(b.r) - rank(a.r) || a.i - b.i);
+  const pages = Math.ceil(order.length / PAGE);
+  const shown = order.slice(page * PAGE, (page + 1) * PAGE);
+  const counts = { error: 0, warn: 0, ok: 0 };
+  for (const r of reports) counts[r.verdict]++;
+  return (
+    <section class="card batch" aria-label="Проверенные файлы">
+      <h2>Проверено файлов: {reports.length}</h2>
+      <p>
+        Нужно действие: <strong>{counts.error}</strong> · посмотреть: <strong>{counts.warn}</strong> · в порядке: <strong>{counts.ok}</strong>
+      </p>
+      <table>
+        <thead>
+          <tr><th>Файл</th><th>Что это</th><th>Итог</th><th>Коротко</th><th><span class="sr-only">Действие</span></th></tr>
+        </thead>
+        <tbody>
+          {shown.map(({ r, i }) => (
+            <tr key={i} data-verdict={r.verdict}>
+              <td style={{ wordBreak: 'break-all' }}>{r.file}</td>
+              <td>{KIND_TITLES[r.kind]}</td>
+              <td><VerdictBadge verdict={r.verdict} /></td>
+              <td>{headline(r)}</td>
+              <td><button type="button" onClick={() => onOpen(i)}>Отчёт</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <div class="row" role="navigation" aria-label="Страницы списка файлов">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Назад</button>
+          <span>Страница {page + 1} из {pages}</span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>Дальше</button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function rank(r: CheckReport): number {
+  return r.verdict === 'error' ? 2 : r.verdict === 'warn' ? 1 : 0;
+}
