@@ -46,6 +46,9 @@ export function headline(report: CheckReport): string {
         (s.overSizeLimit === true ? ', больше 100 МБ — ССТУ.РФ его не примет' : '') +
         (report.verdict === 'ok' ? ', в порядке' : '');
     case 'egisso-protocol':
+      if (s.packageStatus === 1 || s.packageStatus === 2 || s.packageStatus === '1' || s.packageStatus === '2') {
+        return `Пакет ЕГИССО ещё не обработан (статус ${String(s.packageStatus)} — ${String(s.packageStatus) === '1' ? 'принят' : 'обрабатывается'}): загрузите протокол позже, когда статус станет «3 — обработан»`;
+      }
       return `Пакет ЕГИССО: принято ${n(s, 'recordNumSuccess')} из ${n(s, 'recordNum')}` +
         (n(s, 'failedRecords') ? `, отклонено записей: ${n(s, 'failedRecords')} — исправьте и отправьте заново` : '') +
         (n(s, 'warnings') ? `, предупреждений: ${n(s, 'warnings')}` : '');

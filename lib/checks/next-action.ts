@@ -15,6 +15,10 @@ export function nextAction(report: CheckReport): string {
       case 'erul-renumbering-result': return 'Загрузите результат в ТОР КНД («Загрузка присвоенных номеров лицензий из ЕРУЛ»).';
       case 'tor-knd-import-result': return 'Ничего делать не нужно: номера загружены в ТОР КНД.';
       case 'sstu-archive': return 'Архив можно передавать в ССТУ.РФ.';
+      case 'egisso-protocol':
+        return report.summary.packageStatus === 3 || report.summary.packageStatus === '3'
+          ? 'Ничего делать не нужно: все записи пакета приняты.'
+          : 'Дождитесь окончания обработки пакета и скачайте протокол заново.';
       default: return 'Ничего делать не нужно.';
     }
   }

@@ -1,0 +1,426 @@
+/**
+ * Streaming reader of an ЕГИССО processing protocol («файл протокола обработки»):
+ *
+ *   protocol (urn://egisso-ru/types/package-protocol/x.y.z)
+ *     packageResult
+ *       packageID, packageType, packageStatus (1 принят, 2 обрабатывается, 3 обработан),
+ *       receivingTime, startProcessTime, finishProcessTime, recordNum, recordNumSuccess  (package-result/x.y.z)
+ *       errorRecords
+ *         recordResult (record-result/x.y.z)
+ *           recID + recordError{ruleCode, report}                                 — record-result 1.0.3 form
+ *           recID + recordOK + messages{messageType 1|2, ruleCode, report}*        — record-result 1.0.4 form
+ *
+ * Elements are matched by local name and namespace, never by prefix. The protocol may sit inside a СМЭВ
+ * envelope (response, MessagePrimaryContent…): it is found at any depth. Memory stays bounded: counts are
+ * kept for every record, but only records with messages are stored, up to `maxStoredRecords`.
+ */
+import { parseXml, XmlStop } from '../formats/xml';
+import { normaliseRuleCode } from './rule-codes';
+
+export const PROTOCOL_NS = 'urn://egisso-ru/types/package-protocol/';
+export const PACKAGE_RESULT_NS = 'urn://egisso-ru/types/package-result/';
+export const RECORD_RESULT_NS = 'urn://egisso-ru/types/record-result/';
+export const EGISSO_NS = 'urn://egisso-ru/';
+
+export type MessageKind = 'error' | 'warning' | 'other';
+
+export interface ProtocolMessage {
+  kind: MessageKind;
+  /** messageType as written (1, 2, …); null for the recordError form and when absent. */
+  type: number | null;
+  code: string;
+  report: string;
+}
+
+export interface ProtocolRecord {
+  /** 1-based position among the recordResult elements. */
+  index: number;
+  recID: string;
+  /** recordOK as written; null when absent (recordError form). */
+  recordOK: boolean | null;
+  failed: boolean;
+  messages: ProtocolMessage[];
+  line: number;
+}
+
+export interface CodeStats {
+  code: string;
+  errors: number;
+  warnings: number;
+  other: number;
+  /** Records carrying this code. */
+  records: number;
+  /** Up to 3 distinct report texts. */
+  reports: string[];
+  /** Up to 5 record ids. */
+  recIDs: string[];
+}
+
+export interface ProtocolPackage {
+  packageID: string;
+  packageType: string;
+  /** Number as written, null when absent or not a number. */
+  packageStatus: number | null;
+  packageStatusText: string;
+  receivingTime: string;
+  startProcessTime: string;
+  finishProcessTime: string;
+  recordNum: number | null;
+  recordNumSuccess: number | null;
+}
+
+export interface ParsedProtocol {
+  found: boolean;
+  pkg: ProtocolPackage;
+  /** Namespace URIs of the protocol parts as written (versions). */
+  namespaces: { protocol: string; packageResult: string; recordResult: string };
+  recordResults: number;
+  failedRecords: number;
+  /** Records that failed without any message explaining why. */
+  failedWithoutMessage: number;
+  errors: number;
+  warnings: number;
+  otherMessages: number;
+  byCode: Record<string, number>;
+  codes: Map<string, CodeStats>;
+  forms: { recordError: number; messages: number };
+  records: ProtocolRecord[];
+  recordsTruncated: boolean;
+  /** More than one packageResult: only the first is counted. */
+  extraPackageResults: number;
+}
+
+export interface ReadProtocolOptions {
+  maxStoredRecords?: number;
+}
+
+const PACKAGE_FIELDS = new Set([
+  'packageID',
+  'packageType',
+  'packageStatus',
+  'receivingTime',
+  'startProcessTime',
+  'finishProcessTime',
+  'recordNum',
+  'recordNumSuccess',
+]);
+
+const MESSAGE_FIELDS = new Set(['messageType', 'ruleCode', 'report']);
+
+function emptyPackage(): ProtocolPackage {
+  return {
+    packageID: '',
+    packageType: '',
+    packageStatus: null,
+    packageStatusText: '',
+    receivingTime: '',
+    startProcessTime: '',
+    finishProcessTime: '',
+    recordNum: null,
+    recordNumSuccess: null,
+  };
+}
+
+function intOrNull(s: string): number | null {
+  const t = s.trim();
+  return /^\d{1,15}$/.test(t) ? Number(t) : null;
+}
+
+/** Is this the protocol element? Namespaced in package-protocol/*, or (hand-made files) with no namespace. */
+function isProtocol(local: string, uri: string): boolean {
+  return local === 'protocol' && (uri.startsWith(PROTOCOL_NS) || uri === '');
+}
+
+/**
+ * Reads a protocol. `found` is false when the document holds no protocol/packageResult (e.g. a data package):
+ * the caller decides what to say. Throws FormatError for malformed XML, DOCTYPE and entity declarations.
+ */
+export function readProtocol(text: string, opts: ReadProtocolOptions = {}): ParsedProtocol {
+  const maxStored = opts.maxStoredRecords ?? 50_000;
+  const out: ParsedProtocol = {
+    found: false,
+    pkg: emptyPackage(),
+    namespaces: { protocol: '', packageResult: '', recordResult: '' },
+    recordResults: 0,
+    failedRecords: 0,
+    failedWithoutMessage: 0,
+    errors: 0,
+    warnings: 0,
+    otherMessages: 0,
+    byCode: {},
+    codes: new Map(),
+    forms: { recordError: 0, messages: 0 },
+    records: [],
+    recordsTruncated: false,
+    extraPackageResults: 0,
+  };
+
+  let depth = 0;
+  let protocolDepth = -1;
+  let resultDepth = -1; // depth of the packageResult being read
+  let doneResult = false;
+  let recordDepth = -1;
+  let messageDepth = -1;
+  let messageIsRecordError = false;
+
+  // text capture of one leaf element
+  let captureDepth = -1;
+  let captureName = '';
+  let buf = '';
+
+  // the record being read
+  let recID = '';
+  let recordOK: boolean | null = null;
+  let recordLine = 0;
+  let messages: ProtocolMessage[] = [];
+  let msgType = '';
+  let msgCode = '';
+  let msgReport = '';
+
+  const pkg = out.pkg;
+
+  function finishMessage(): void {
+    let kind: MessageKind;
+    let type: number | null = null;
+    if (messageIsRecordError) {
+      kind = 'error';
+      out.forms.recordError++;
+    } else {
+      out.forms.messages++;
+      type = intOrNull(msgType);
+      if (type === 1) kind = 'error';
+      else if (type === 2) kind = 'warning';
+      else if (type === null && msgType.trim() === '') kind = recordOK === true ? 'warning' : 'error';
+      else kind = 'other';
+    }
+    const code = normaliseRuleCode(msgCode);
+    const report = msgReport.trim();
+    messages.push({ kind, type, code, report });
+    if (kind === 'error') out.errors++;
+    else if (kind === 'warning') out.warnings++;
+    else out.otherMessages++;
+    out.byCode[code] = (out.byCode[code] ?? 0) + 1;
+    let st = out.codes.get(code);
+    if (!st) {
+      st = { code, errors: 0, warnings: 0, other: 0, records: 0, reports: [], recIDs: [] };
+      out.codes.set(code, st);
+    }
+    if (kind === 'error') st.errors++;
+    else if (kind === 'warning') st.warnings++;
+    else st.other++;
+    if (report && st.reports.length < 3 && !st.reports.includes(report)) st.reports.push(report);
+  }
+
+  function finishRecord(): void {
+    out.recordResults++;
+    const hasError = messages.some((m) => m.kind === 'error');
+    const failed = recordOK === false || (recordOK === null && hasError);
+    if (failed) {
+      out.failedRecords++;
+      if (messages.length === 0) out.failedWithoutMessage++;
+    }
+    const id = recID.trim();
+    const seen = new Set<string>();
+    for (const m of messages) {
+      if (seen.has(m.code)) continue;
+      seen.add(m.code);
+      const st = out.codes.get(m.code);
+      if (st) {
+        st.records++;
+        if (st.recIDs.length < 5 && id) st.recIDs.push(id);
+      }
+    }
+    if (failed || messages.length) {
+      if (out.records.length < maxStored) {
+        out.records.push({ index: out.recordResults, recID: id, recordOK, failed, messages, line: recordLine });
+      } else out.recordsTruncated = true;
+    }
+  }
+
+  parseXml(
+    text,
+    {
+      open(tag) {
+        depth++;
+        const { local, uri } = tag;
+        if (protocolDepth < 0) {
+          if (isProtocol(local, uri)) {
+            protocolDepth = depth;
+            out.namespaces.protocol = uri;
+          }
+          return;
+        }
+        if (resultDepth < 0) {
+          if (local === 'packageResult') {
+            if (doneResult) {
+              out.extraPackageResults++;
+              return;
+            }
+            resultDepth = depth;
+            out.found = true;
+          }
+          return;
+        }
+        if (depth === resultDepth + 1 && PACKAGE_FIELDS.has(local)) {
+          captureDepth = depth;
+          captureName = local;
+          buf = '';
+          if (!out.namespaces.packageResult) out.namespaces.packageResult = uri;
+          return;
+        }
+        if (local === 'recordResult' && recordDepth < 0) {
+          recordDepth = depth;
+          recID = '';
+          recordOK = null;
+          recordLine = tag.line;
+          messages = [];
+          if (!out.namespaces.recordResult) out.namespaces.recordResult = uri;
+          return;
+        }
+        if (recordDepth < 0) return;
+        if (messageDepth < 0) {
+          if (depth !== recordDepth + 1) return;
+          if (local === 'recID' || local === 'recordOK') {
+            captureDepth = depth;
+            captureName = local;
+            buf = '';
+          } else if (local === 'messages' || local === 'recordError') {
+            messageDepth = depth;
+            messageIsRecordError = local === 'recordError';
+            msgType = '';
+            msgCode = '';
+            msgReport = '';
+          }
+          return;
+        }
+        if (depth === messageDepth + 1 && MESSAGE_FIELDS.has(local)) {
+          captureDepth = depth;
+          captureName = local;
+          buf = '';
+        }
+      },
+      text(t) {
+        if (captureDepth >= 0) buf += t;
+      },
+      close() {
+        if (depth === captureDepth) {
+          captureDepth = -1;
+          const v = buf;
+          switch (captureName) {
+            case 'packageID':
+              pkg.packageID = v.trim();
+              break;
+            case 'packageType':
+              pkg.packageType = v.trim();
+              break;
+            case 'packageStatus':
+              pkg.packageStatusText = v.trim();
+              pkg.packageStatus = intOrNull(v);
+              break;
+            case 'receivingTime':
+              pkg.receivingTime = v.trim();
+              break;
+            case 'startProcessTime':
+              pkg.startProcessTime = v.trim();
+              break;
+            case 'finishProcessTime':
+              pkg.finishProcessTime = v.trim();
+              break;
+            case 'recordNum':
+              pkg.recordNum = intOrNull(v);
+              break;
+            case 'recordNumSuccess':
+              pkg.recordNumSuccess = intOrNull(v);
+              break;
+            case 'recID':
+              recID = v;
+              break;
+            case 'recordOK': {
+              const b = v.trim().toLowerCase();
+              recordOK = b === 'true' || b === '1' ? true : b === 'false' || b === '0' ? false : null;
+              break;
+            }
+            case 'messageType':
+              msgType = v;
+              break;
+            case 'ruleCode':
+              msgCode = v;
+              break;
+            case 'report':
+              msgReport = v;
+              break;
+          }
+        } else if (depth === messageDepth) {
+          messageDepth = -1;
+          finishMessage();
+        } else if (depth === recordDepth) {
+          recordDepth = -1;
+          finishRecord();
+        } else if (depth === resultDepth) {
+          resultDepth = -1;
+          doneResult = true;
+        } else if (depth === protocolDepth) {
+          protocolDepth = -1;
+        }
+        depth--;
+      },
+    },
+    { attributes: false },
+  );
+  return out;
+}
+
+/**
+ * Cheap detection: does the document contain a protocol element? Reads only until it is found (protocols
+ * start with it; envelopes put it within the first kilobytes). A pre-check on the raw text keeps other
+ * XML files from being parsed at all.
+ */
+export function looksLikeProtocol(text: string): 'yes' | 'no' | 'broken' {
+  if (!/<([\w.-]+:)?protocol[\s>/]/.test(text) || !text.includes('packageResult')) return 'no';
+  let found = false;
+  try {
+    parseXml(
+      text,
+      {
+        open(tag) {
+          if (isProtocol(tag.local, tag.uri)) {
+            found = true;
+            throw new XmlStop();
+          }
+        },
+      },
+      { attributes: false },
+    );
+  } catch {
+    return 'broken';
+  }
+  return found ? 'yes' : 'no';
+}
+
+/** What an ЕГИССО XML that is not a protocol is, by its root namespace (urn://egisso-ru/msg/<code>/<ver>). */
+export const EGISSO_MESSAGES: Readonly<Record<string, string>> = {
+  '10.05.I': 'пакет сведений о локальных мерах социальной защиты (Реестр ЛМСЗ, формат 10.05.I)',
+  '10.06.S': 'пакет данных о фактах назначения мер социальной защиты (формат 10.06.S)',
+  '10.07.I': 'пакет сведений об организациях, предоставляющих меры социальной защиты (формат 10.07.I)',
+  '10.22.I': 'пакет сведений о прожиточном минимуме (формат 10.22.I)',
+};
+
+/** Root-namespace hint for an ЕГИССО XML that is not a protocol; null when it is not ЕГИССО at all. */
+export function describeEgissoXml(head: string): string | null {
+  // root element after the prolog, comments and PIs
+  const body = head.replace(/^\uFEFF?\s*(<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
+  const root = /^<(?:([\w.-]+):)?([\w.-]+)([^>]*)>/.exec(body);
+  if (!root) return null;
+  const prefix = root[1] ?? '';
+  const attrs = root[3];
+  const nsRe = prefix ? new RegExp(`xmlns:${prefix.replace(/[.-]/g, '\\$&')}\\s*=\\s*["']([^"']*)["']`) : /xmlns\s*=\s*["']([^"']*)["']/;
+  const uri = nsRe.exec(attrs)?.[1] ?? '';
+  const anyEgisso = uri.startsWith(EGISSO_NS) || /urn:\/\/egisso-ru\//.test(attrs);
+  if (!anyEgisso) return null;
+  const msg = /^urn:\/\/egisso-ru\/msg\/([\w.]+)\//.exec(uri);
+  const what = msg ? EGISSO_MESSAGES[msg[1]] ?? `документ ЕГИССО формата ${msg[1]}` : 'документ ЕГИССО';
+  return (
+    `Это ${what}, а не протокол обработки. Такой файл отправляют в ЕГИССО; проверить здесь можно протокол, который ЕГИССО возвращает ` +
+    'после обработки пакета (в ЕЦП.МИС — «Журнал запросов» → «Загрузить файл протокола обработки», в кабинете поставщика ЕГИССО — скачать протокол пакета).'
+  );
+}
