@@ -33,11 +33,18 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const headAscii = asciiHead(bytes, 1024);
   const declared = declaredEncoding(headAscii);
   if (declared && CP1251_NAMES.has(declared)) return { text: cp1251(bytes), encoding: 'windows-1251' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: cp1251(bytes), encoding: 'windows-1251' };
+  // The lenient decoder plus a scan for U+FFFD is markedly faster than { fatal: true } on large files.
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes)) return { text: cp1251(bytes), encoding: 'windows-1251' };
+  return { text, encoding: 'utf-8' };
+}
+
+/** True when the bytes really contain U+FFFD (EF BF BD) rather than invalid UTF-8 that decoded to it. */
+function hasEncodedReplacementChar(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
   }
+  return false;
 }
 
 function asciiHead(bytes: Uint8Array, n: number): string {

@@ -10,13 +10,15 @@ import { prepareFile } from '../../lib/formats/prepared';
 import { bytesSource } from '../../lib/formats/source';
 import { readZipDirectory, verifyZip } from '../../lib/formats/zip';
 import { fileSource } from '../../cli/file-source';
-import { median, peakMemory, ratioLine, MB } from './measure';
+import { compare, peakMemory, ratioLine, MB } from './measure';
 
 function bigJson(targetBytes: number): string {
   const parts: string[] = [];
   let size = 2;
   for (let i = 0; size < targetBytes; i++) {
-    const s = `{"old_number":"77-${String(i).padStart(6, '0')}","error":"","name":"Общество с ограниченной ответственностью «Ромашка-${i}»","inn":"77${String(i).padStart(8, '0')}"},{"new_number":"Л041-00110-77/${String(i).padStart(8, '0')}"}`;
+    // a region-wide ЕРУЛ result: one pair per licence, every tenth with ЕРУЛ's error text
+    const error = i % 10 === 0 ? 'Сервис не предназначен для переприсвоения номеров полученных в ЕРУЛ.' : '';
+    const s = `{"old_number":"77-ЛО-${String(i).padStart(6, '0')}","error":"${error}"},{"new_number":"Л041-00110-77/${String(i).padStart(8, '0')}"}`;
     parts.push(s);
     size += s.length * 1.2 + 1;
   }
@@ -27,7 +29,7 @@ function bigJson(targetBytes: number): string {
 function bigZip(): Uint8Array {
   const files: Zippable = {};
   let seed = 7;
-  for (let f = 0; f < 20; f++) {
+  for (let f = 0; f < 26; f++) {
     const raw = new Uint8Array(3.75 * MB).map(() => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24));
     files[`Файл_${f + 1}.json`] = [new TextEncoder().encode(Buffer.from(raw).toString('base64')), { level: 1 }];
   }
@@ -38,11 +40,11 @@ export async function benchFormats(): Promise<string[]> {
   const lines: string[] = [];
   const text = bigJson(30 * MB);
   const bytes = new TextEncoder().encode(text);
-  const base = await median(5, () => JSON.parse(text));
-  const ours = await median(5, async () => {
-    const f = await prepareFile('big.json', bytesSource(bytes));
-    return f.json();
-  });
+  const { base, ours } = await compare(
+    5,
+    () => JSON.parse(text),
+    async () => (await prepareFile('big.json', bytesSource(bytes))).json(),
+  );
   lines.push(ratioLine(`JSON ${(bytes.length / MB).toFixed(0)} MB: decode+sniff+parse vs bare JSON.parse`, ours, base, 1.3));
 
   const dir = mkdtempSync(join(tmpdir(), 'sverka-bench-'));
@@ -68,8 +70,7 @@ export async function benchFormats(): Promise<string[]> {
       const r = await verifyZip(src, await readZipDirectory(src));
       if (!r.every((x) => x.ok)) throw new Error('bench archive damaged');
     };
-    const tBase = await median(3, bareInflate);
-    const tOurs = await median(3, verify);
+    const { base: tBase, ours: tOurs } = await compare(3, bareInflate, verify);
     const memBase = await peakMemory(bareInflate);
     const memOurs = await peakMemory(verify);
     lines.push(

@@ -10,6 +10,24 @@ export async function median(runs: number, fn: () => Promise<unknown> | unknown)
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Runs baseline and ours alternately and keeps the best time of each: on a shared machine the minimum is
+ * the least disturbed measurement, and alternating exposes both to the same background load.
+ */
+export async function compare(runs: number, base: () => unknown, ours: () => unknown): Promise<{ base: number; ours: number }> {
+  let b = Infinity;
+  let o = Infinity;
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await base();
+    b = Math.min(b, performance.now() - t);
+    t = performance.now();
+    await ours();
+    o = Math.min(o, performance.now() - t);
+  }
+  return { base: b, ours: o };
+}
+
 function used(): number {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
