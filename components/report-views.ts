@@ -5,6 +5,9 @@
 import type { ComponentType } from 'preact';
 import type { CheckReport } from '../lib/checks/report';
 import type { KindId } from '../lib/checks/kinds';
+import { EgissoProtocolView } from './egisso/ProtocolView';
+import { RenumberingView } from './renumbering/RenumberingView';
+import { ArchiveView, ErrorReportView, LkoWithoutIdView, UnboundTopicsView, UploadStatusView } from './sstu/views';
 
 export interface KindViewProps {
   /** All reports shown together on the page (a batch), and the one this view is for. */
@@ -12,4 +15,14 @@ export interface KindViewProps {
   batch: readonly CheckReport[];
 }
 
-export const KIND_VIEWS: Partial<Record<KindId, ComponentType<KindViewProps>>> = {};
+export const KIND_VIEWS: Partial<Record<KindId, ComponentType<KindViewProps>>> = {
+  'sstu-unbound-topics': UnboundTopicsView,
+  'sstu-lko-without-id': LkoWithoutIdView,
+  'sstu-upload-status': UploadStatusView,
+  'sstu-error-report': ErrorReportView,
+  'sstu-archive': ArchiveView,
+  'egisso-protocol': EgissoProtocolView,
+  'erul-renumbering-result': RenumberingView,
+  'tor-knd-import-result': RenumberingView,
+  'tor-knd-registry-export': RenumberingView,
+};

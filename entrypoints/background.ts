@@ -17,7 +17,8 @@ import { journal } from '../platform/journal';
 import { checkAndRecord } from '../platform/check-and-record';
 import { refreshBadge } from '../platform/badge';
 import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
-import { downloadName } from '../lib/download-name';
+import { contentDispositionName, downloadName } from '../lib/download-name';
+import { watchUserHosts } from '../platform/user-hosts';
 
 const RETENTION_ALARM = 'retention';
 
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onInstalled.addListener(() => void startUp());
   browser.runtime.onStartup.addListener(() => void startUp());
+  watchUserHosts();
   void startUp();
 });
 
@@ -69,6 +71,7 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
   try {
     const response = await fetch(url, { credentials: 'include' });
     if (!response.ok) throw new Error(String(response.status));
+    if (via === 'button') fileName = contentDispositionName(response.headers.get('content-disposition')) ?? fileName;
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > MAX_FILE_BYTES) {
       // refused before reading: the registry reports the size without touching the bytes
@@ -89,9 +92,13 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
     entryId: done.entryId,
     fileName,
     verdict: done.report.verdict,
-    headline: headline(done.report),
+    headline: withSaveError(headline(done.report), done.saveError),
     sourceUrl: url,
   });
+}
+
+function withSaveError(line: string, saveError: string | undefined): string {
+  return saveError ? `${line}. ${saveError}` : line;
 }
 
 async function notifyFailure(tabId: number | undefined, portal: PortalId, fileName: string): Promise<void> {
@@ -196,7 +203,7 @@ function onCapturePort(port: Browser.runtime.Port): void {
     if (!portal) return;
     const done = await checkAndRecord(source, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: 'page' });
     await refreshBadge();
-    const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.report.verdict, headline: headline(done.report), ...(sourceUrl ? { sourceUrl } : {}) };
+    const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.report.verdict, headline: withSaveError(headline(done.report), done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
     port.postMessage(notice);
   }
 }

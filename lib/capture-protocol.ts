@@ -13,7 +13,8 @@ export interface LinkVerdict {
 /** Worker → content script of the tab where the file came from. */
 export interface CheckDoneNotice {
   type: 'check-done';
-  entryId: number;
+  /** null when the journal could not store the check (the headline then says why). */
+  entryId: number | null;
   fileName: string;
   verdict: 'ok' | 'warn' | 'error';
   headline: string;

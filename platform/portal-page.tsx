@@ -16,7 +16,7 @@ export function startPortalPage(ctx: ContentScriptContext, findLinks?: (root: Pa
   const links = findLinks ? decorateLinks({ findLinks, signal: controller.signal }) : null;
 
   const onDone = (n: CheckDoneNotice) => {
-    panel.show({ title: n.fileName, text: n.headline, verdict: n.verdict, entryId: n.entryId });
+    panel.show({ title: n.fileName, text: n.headline, verdict: n.verdict, ...(n.entryId !== null ? { entryId: n.entryId } : {}) });
     void links?.refresh();
   };
   const stopCapture = listenForPageCaptures(onDone, (name) => panel.show({ title: name, text: 'Файл проверяется…' }));

@@ -1,4 +1,4 @@
-/** Settings: profile for letters, retention, and «Удалить все данные». */
+/** Settings: profile for letters, portals (automatic checking, user hosts), retention, and «Удалить все данные». */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/settings';
@@ -7,6 +7,7 @@ import { checkOgrn } from '../../lib/ids/ogrn';
 import { purgeAll } from '../../lib/journal/store';
 import { journal } from '../../platform/journal';
 import { loadSettings, saveSettings } from '../../platform/settings';
+import { Portals } from './Portals';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -62,6 +63,13 @@ export function Options() {
           <span role="status" class="saved">{saved}</span>
         </div>
       </form>
+
+      <Portals settings={settings} onChange={setSettings} />
+
+      <h2>Журнал проверок</h2>
+      <p>
+        <a href={browser.runtime.getURL('/journal.html' as '/options.html')} target="_blank">Открыть журнал проверок</a> — поиск, выгрузка в JSON и XLSX, загрузка выгрузки обратно.
+      </p>
 
       <h2>Удалить все данные</h2>
       {!confirmPurge ? (

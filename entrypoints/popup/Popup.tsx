@@ -1,41 +1,72 @@
-/** The popup: recent checks with their verdict, one line of explanation and the next action. */
+/**
+ * The popup: one card per process (renumbering, ССТУ.РФ, ЕГИССО) with the next step, and the recent checks.
+ * The recent list renders first (one indexed query); the cards load after it, so the popup opens fast
+ * even with a large journal. Nothing here pulls SheetJS, zip or XML code (a test checks the bundle).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { browser } from 'wxt/browser';
-import { recentChecks } from '../../lib/journal/store';
 import type { CheckEntry } from '../../lib/journal/schema';
 import { headline } from '../../lib/checks/headline';
 import { nextAction } from '../../lib/checks/next-action';
 import { PORTALS } from '../../lib/portals';
-import { journal } from '../../platform/journal';
-import { useLive } from '../../components/useLive';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatDateTime } from '../../lib/dates';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
-
 function openPage(path: string) {
   void browser.tabs.create({ url: browser.runtime.getURL(path as '/report.html') });
   window.close();
 }
 
-export function Popup() {
-  const recent = useLive(() => recentChecks(journal, 15), [], null as CheckEntry[] | null);
+export const RECENT = 15;
+
+/**
+ * `initial`: the raw IndexedDB read done before the first render (first-read.ts; null when there is no
+ * journal yet). Dexie with the live list, and the cards, load after the list is on screen.
+ */
+export function Popup({ initial }: { initial: CheckEntry[] | null }) {
+  const [recent, setRecent] = useState<CheckEntry[]>(initial ?? []);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('./live').then((m) => {
+      if (!cancelled) stop = m.subscribeRecent(RECENT, setRecent);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+  // the cards load once the list is on screen: their code and query must not delay the first render
+  const [Cards, setCards] = useState<ComponentType | null>(null);
+  const hasChecks = recent.length > 0;
+
+  useEffect(() => {
+    if (!hasChecks || Cards) return;
+    const t = setTimeout(() => void import('./Cards').then((m) => setCards(() => m.Cards)), 0);
+    return () => clearTimeout(t);
+  }, [hasChecks]);
+
   return (
     <main style={{ padding: '12px' }}>
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <h1 style={{ margin: 0 }}>Сверка</h1>
         <div class="row">
           <button type="button" class="primary" onClick={() => openPage('/report.html')}>Проверить файлы</button>
+          <button type="button" onClick={() => openPage('/journal.html')}>Журнал</button>
           <button type="button" onClick={() => openPage('/options.html')} aria-label="Настройки">Настройки</button>
         </div>
       </div>
-      {recent && recent.length === 0 && (
+      {recent.length === 0 && (
         <div class="card empty" role="note">
           <p><strong>Проверок пока нет.</strong></p>
           <p>Скачайте файл в ГИС ТОР КНД, ЕРУЛ, ПОС или ЕГИССО как обычно — расширение проверит его само и покажет итог здесь.</p>
           <p>Или нажмите «Проверить файлы» и перетащите файлы, скачанные раньше.</p>
         </div>
       )}
-      {recent && recent.length > 0 && (
+      {hasChecks && (Cards ? <Cards /> : <p class="muted cards-loading">Загрузка сводки…</p>)}
+      {recent.length > 0 && (
         <>
           <h2>Последние проверки</h2>
           <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} class="recent">
@@ -52,6 +83,7 @@ export function Popup() {
               </li>
             ))}
           </ul>
+          <p><button type="button" class="link" onClick={() => openPage('/journal.html')}>Все проверки — в журнале</button></p>
         </>
       )}
     </main>

@@ -46,10 +46,11 @@ export function ReportPage() {
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       setProgress({ done: i, total: files.length, current: f.name, fraction: 0 });
-      const { report } = await checkAndRecord(blobSource(f), { at: Date.now(), fileName: f.name, portal: null, via: 'drop' }, (fraction) =>
+      const { report, saveError } = await checkAndRecord(blobSource(f), { at: Date.now(), fileName: f.name, portal: null, via: 'drop' }, (fraction) =>
         setProgress({ done: i, total: files.length, current: f.name, fraction }),
       );
       out.push(report);
+      if (saveError) setNotice(saveError);
       // let the page breathe between files: 10,000 files must not freeze the tab
       await new Promise((r) => setTimeout(r, 0));
     }

@@ -10,6 +10,7 @@ export const KIND_IDS = [
   'sstu-archive',
   'egisso-protocol',
   'unknown',
+  'sstu-status-count',
 ] as const;
 
 export type KindId = (typeof KIND_IDS)[number];
@@ -26,4 +27,5 @@ export const KIND_TITLES: Record<KindId, string> = {
   'sstu-archive': 'Архив для ССТУ.РФ (Файл_N.zip)',
   'egisso-protocol': 'Протокол обработки пакета ЕГИССО',
   unknown: 'Неизвестный файл',
+  'sstu-status-count': 'Отчёт о количестве загруженных в ССТУ статусов (ПОС)',
 };

@@ -26,6 +26,14 @@ export function htmlVisibleText(html: string): string {
   return `${title} ${body}`.replace(/\s+/g, ' ').trim().slice(0, HTML_TEXT_LIMIT);
 }
 
+const LOGIN_PAGE = /сессия (истекла|завершена)|время сессии|войдите в систему|вход в систему|авторизуйтесь|авторизация|доступ запрещ|страница не найдена|ошибка 40[134]|ошибка 50\d/i;
+
+/** An HTML page the portal sent instead of a file (expired session, login form, error page)? */
+export function looksLikePortalPage(html: string): string | null {
+  const text = htmlVisibleText(html);
+  return LOGIN_PAGE.test(text) ? text : null;
+}
+
 function workbookRows(wb: WorkBook): Sheet[] {
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];
@@ -37,10 +45,11 @@ function workbookRows(wb: WorkBook): Sheet[] {
 export function readSheets(bytes: Uint8Array, format: FileFormat): Sheet[] {
   if (format === 'html') {
     const { text } = decodeText(bytes);
-    if (!/<table[\s>]/i.test(text)) {
-      const said = htmlVisibleText(text);
+    const portalPage = looksLikePortalPage(text);
+    if (!/<table[\s>]/i.test(text) || portalPage) {
+      const said = portalPage ?? htmlVisibleText(text);
       throw new FormatError(
-        'html-not-report',
+        portalPage ? 'session-expired' : 'html-not-report',
         `Вместо отчёта скачалась веб-страница без таблицы${said ? `: «${said.slice(0, 160)}»` : ''}. Обычно так бывает, когда истекла сессия: войдите в портал заново и скачайте отчёт ещё раз.`,
       );
     }

@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { CheckEntry, LicenceRow } from './schema';
+import { searchTermsOf } from './search-terms';
 
 export const JOURNAL_DB_NAME = 'sverka-journal';
 
@@ -19,11 +20,24 @@ export class JournalDb extends Dexie {
 
   constructor(deps?: IdbDeps, name = JOURNAL_DB_NAME) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
-    // v1. Every later version: add db.version(n) below with an .upgrade() and a test from a v(n-1) fixture.
+    // Every version: db.version(n) with an .upgrade() and a test from a v(n-1) fixture
+    // (tests/unit/journal/fixtures/journal-v<n-1>.json, tests/unit/journal/migration.test.ts).
     this.version(1).stores({
       checks: '++id, &sha256, lastSeenAt, firstSeenAt, portal, kind, verdict, status, *searchTerms',
       licences: '++id, checkId, old, new, kind, at',
     });
+    // v2: a [kind+lastSeenAt] index (the popup reads the newest checks of each kind without loading the rest);
+    // search terms recomputed so words of file names and ЛКО ids of older entries are found too.
+    this.version(2)
+      .stores({ checks: '++id, &sha256, lastSeenAt, firstSeenAt, portal, kind, verdict, status, *searchTerms, [kind+lastSeenAt]' })
+      .upgrade((tx) =>
+        tx
+          .table('checks')
+          .toCollection()
+          .modify((entry: CheckEntry) => {
+            entry.searchTerms = searchTermsOf(entry.fileName, entry.report);
+          }),
+      );
     // A popup or page left open during an upgrade must let the new version in.
     this.on('versionchange', () => {
       this.close();

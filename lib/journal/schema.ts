@@ -47,4 +47,5 @@ export const LicenceRowSchema = LicenceRecordSchema.extend({
 });
 export type LicenceRow = z.infer<typeof LicenceRowSchema>;
 
-export const JOURNAL_SCHEMA_VERSION = 1;
+/** The Dexie schema version (db.ts) and the version written into journal exports. */
+export const JOURNAL_SCHEMA_VERSION = 2;

@@ -5,6 +5,7 @@ import type { CheckReport } from '../checks/report';
 import type { JournalDb } from './db';
 import type { CheckEntry, LicenceRow, Sighting } from './schema';
 import { searchTermsOf } from './search-terms';
+import { guardQuota } from './errors';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_SIGHTINGS = 50;
@@ -23,6 +24,10 @@ export interface Recorded {
 
 /** Stores a finished check (or adds a sighting to the same file's entry) in one transaction. */
 export async function recordCheck(db: JournalDb, report: CheckReport, meta: RecordMeta): Promise<Recorded> {
+  return guardQuota(() => recordCheckTx(db, report, meta));
+}
+
+function recordCheckTx(db: JournalDb, report: CheckReport, meta: RecordMeta): Promise<Recorded> {
   return db.transaction('rw', db.checks, db.licences, async () => {
     const existing = await db.checks.where('sha256').equals(meta.sha256).first();
     if (existing?.id !== undefined) {
@@ -63,7 +68,7 @@ function entryFields(report: CheckReport, meta: RecordMeta) {
   };
 }
 
-async function replaceLicences(db: JournalDb, checkId: number, report: CheckReport, at: number): Promise<void> {
+export async function replaceLicences(db: JournalDb, checkId: number, report: CheckReport, at: number): Promise<void> {
   await db.licences.where('checkId').equals(checkId).delete();
   if (!report.records?.length) return;
   const rows: LicenceRow[] = report.records.map((r) => ({ ...r, checkId, kind: report.kind, at }));
@@ -75,6 +80,10 @@ async function replaceLicences(db: JournalDb, checkId: number, report: CheckRepo
  * leaves a trace that is later shown as interrupted rather than lost.
  */
 export async function markRunning(db: JournalDb, meta: RecordMeta): Promise<void> {
+  await guardQuota(() => markRunningTx(db, meta));
+}
+
+async function markRunningTx(db: JournalDb, meta: RecordMeta): Promise<void> {
   await db.transaction('rw', db.checks, async () => {
     const existing = await db.checks.where('sha256').equals(meta.sha256).first();
     if (existing) return;
@@ -97,11 +106,21 @@ export async function markRunning(db: JournalDb, meta: RecordMeta): Promise<void
   });
 }
 
-const INTERRUPTED_MESSAGE = 'Проверка прервалась (браузер закрыл фоновый процесс расширения). Проверьте файл ещё раз: откройте страницу проверки и перетащите его.';
+export const INTERRUPTED_MESSAGE = 'Проверка прервалась (браузер закрыл фоновый процесс расширения). Проверьте файл ещё раз: откройте страницу проверки и перетащите его.';
 
-/** Every check still "running" at start-up was cut off: say so instead of leaving it spinning forever. */
-export async function markInterrupted(db: JournalDb): Promise<number> {
-  const running = await db.checks.where('status').equals('running').toArray();
+/** How long a check running in an open page (the report page's drop zone) is trusted to still be alive. */
+export const PAGE_CHECK_GRACE_MS = 30 * 60 * 1000;
+
+/**
+ * A fresh service worker means the previous one's checks died with it: every check still "running" is
+ * marked interrupted instead of spinning forever. Checks run by an open report page are left alone while
+ * they are younger than PAGE_CHECK_GRACE_MS (the page may still be working on a 100 MB archive).
+ */
+export async function markInterrupted(db: JournalDb, now = Date.now()): Promise<number> {
+  const running = (await db.checks.where('status').equals('running').toArray()).filter((c) => {
+    const last = c.sightings[c.sightings.length - 1];
+    return !(last?.via === 'drop' && now - c.firstSeenAt < PAGE_CHECK_GRACE_MS);
+  });
   for (const c of running) {
     await db.checks.update(c.id!, {
       status: 'interrupted',

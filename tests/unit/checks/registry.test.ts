@@ -19,7 +19,7 @@ describe('check registry: bad input never escapes as an exception', () => {
     ['bomb-declared.zip', 'zip-bomb'],
     ['corrupted.xlsx', 'sheet-damaged'],
     ['corrupted.xls', 'sheet-damaged'],
-    ['session-expired.xls', 'html-not-report'],
+    ['session-expired.xls', 'session-expired'],
   ])('%s → verdict error, finding `unreadable` (cause %s) with a Russian message', async (name, cause) => {
     const r = await check(name);
     expect(CheckReportSchema.parse(r)).toBeTruthy();

@@ -30,7 +30,7 @@ describe('readSheets', () => {
     try {
       readSheets(fixture('formats', 'session-expired.xls'), 'html');
     } catch (e) {
-      expect((e as FormatError).code).toBe('html-not-report');
+      expect((e as FormatError).code).toBe('session-expired');
       expect((e as FormatError).message).toContain('Сессия истекла');
     }
   });
@@ -69,5 +69,18 @@ describe('findHeader', () => {
   it('cell addresses are spreadsheet-style', () => {
     expect(cellAddress(0, 0)).toBe('A1');
     expect(cellAddress(4, 27)).toBe('AB5');
+  });
+});
+
+describe('portal pages saved instead of a report', () => {
+  it('a «Сессия истекла» page with a layout table is still not a report', () => {
+    const html = '<html><body><table><tr><td><h1>Сессия истекла</h1><p>Войдите в систему повторно.</p></td></tr></table></body></html>';
+    try {
+      readSheets(new TextEncoder().encode(html), 'html');
+      throw new Error('read');
+    } catch (e) {
+      expect((e as FormatError).code).toBe('session-expired');
+      expect((e as FormatError).message).toContain('Сессия истекла');
+    }
   });
 });

@@ -72,3 +72,12 @@ describe('journal', () => {
     expect((await recentChecks(db, 2)).map((c) => c.fileName)).toEqual(['3.json', '2.json']);
   });
 });
+
+describe('interrupted checks', () => {
+  it('a check still running in an open report page is not marked interrupted by a waking worker, until it is old', async () => {
+    const drop = { at: 1000, fileName: 'big.zip', portal: null, via: 'drop' as const };
+    await markRunning(db, { sha256: sha(9), size: 5, sighting: drop });
+    expect(await markInterrupted(db, 2000)).toBe(0);
+    expect(await markInterrupted(db, 1000 + 31 * 60 * 1000)).toBe(1);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The letter to the ПОС operator's support: the four items of the instruction, a copy button and a mailto
+ * link. The organisation, ИНН and ОГРН come from the profile in the options (checksums validated in lib).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { posSupportLetter, type OrgProfile, type PosLetterInput } from '../../lib/letters/pos-support';
+
+export interface SupportLetterProps {
+  /** Letter content without the profile; null when there is nothing to write about. */
+  input: Omit<PosLetterInput, 'profile'> | null;
+  /** For tests and pages that already hold the profile; otherwise it is loaded from the settings. */
+  profile?: OrgProfile;
+}
+
+async function loadProfile(): Promise<OrgProfile> {
+  const { loadSettings } = await import('../../platform/settings');
+  const s = await loadSettings();
+  return { name: s.profile.orgName, inn: s.profile.inn, ogrn: s.profile.ogrn };
+}
+
+async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!fallback) return false;
+    fallback.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function SupportLetter({ input, profile }: SupportLetterProps) {
+  const [loaded, setLoaded] = useState<OrgProfile | null>(profile ?? null);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [area, setArea] = useState<HTMLTextAreaElement | null>(null);
+  useEffect(() => {
+    if (profile) return;
+    let alive = true;
+    loadProfile().then(
+      (p) => alive && setLoaded(p),
+      () => alive && setLoaded({ name: '' }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [profile]);
+  const letter = useMemo(() => (input && loaded ? posSupportLetter({ ...input, profile: loaded }) : null), [input, loaded]);
+  if (!input) return null;
+  if (!letter) return <p class="muted">Готовим письмо…</p>;
+  return (
+    <section class="card sstu-letter" aria-label="Письмо в поддержку Оператора ПОС">
+      <h3>Письмо в поддержку Оператора ПОС</h3>
+      <p>
+        Кому: <strong data-testid="letter-to">{letter.to}</strong>
+        <br />
+        Тема: <span data-testid="letter-subject">{letter.subject}</span>
+      </p>
+      {letter.problems.length > 0 && (
+        <ul class="findings" data-testid="letter-problems">
+          {letter.problems.map((p) => (
+            <li class="warn" key={p}>
+              {p}
+            </li>
+          ))}
+        </ul>
+      )}
+      <textarea ref={setArea} readOnly rows={Math.min(16, letter.body.split('\n').length + 1)} style="width: 100%" data-testid="letter-body" value={letter.body} />
+      <div class="row">
+        <button
+          type="button"
+          class="primary"
+          onClick={async () => setCopied((await copyText(letter.body, area)) ? 'yes' : 'no')}
+        >
+          Скопировать текст
+        </button>
+        <a class="button" href={letter.mailto} data-testid="letter-mailto">
+          Открыть в почте
+        </a>
+        {copied === 'yes' && <span role="status">Текст скопирован.</span>}
+        {copied === 'no' && <span role="status" class="error-text">Не удалось скопировать: выделите текст и нажмите Ctrl+C.</span>}
+      </div>
+    </section>
+  );
+}

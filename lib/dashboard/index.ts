@@ -1,0 +1,27 @@
+/** The popup's three process cards, as pure models. */
+import { RENUMBERING_KINDS } from '../renumbering/ledger';
+import { egissoCard } from './egisso';
+import { renumberingCard } from './renumbering';
+import { SSTU_KINDS, sstuCard } from './sstu';
+import type { CardModel, DashEntry, DashboardSettings } from './types';
+
+export * from './types';
+export { renumberingCard } from './renumbering';
+export { sstuCard, sstuPeriodAt, sstuPeriodRange, sstuDeadline, periodClosure, SSTU_KINDS } from './sstu';
+export { egissoCard, packageLine } from './egisso';
+
+/** Kinds any card reads: the popup loads only these entries. */
+export const DASHBOARD_KINDS: readonly string[] = [...RENUMBERING_KINDS, ...SSTU_KINDS, 'egisso-protocol'];
+
+/**
+ * How many of the newest checks of a kind the cards read: the renumbering ledger spans many files and days;
+ * a ССТУ.РФ period or the ЕГИССО card needs only the latest few.
+ */
+export function dashboardLimit(kind: string): number {
+  if (RENUMBERING_KINDS.has(kind)) return 300; // a region's renumbering: ~250 files in all
+  return kind === 'egisso-protocol' ? 200 : 100;
+}
+
+export function buildCards(entries: readonly DashEntry[], settings: DashboardSettings, now: number): CardModel[] {
+  return [renumberingCard(entries, settings), sstuCard(entries, settings, now), egissoCard(entries, settings, now)];
+}

@@ -1,0 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { heavyCodeIn, pageChunks } from './bundle';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const EXT = join(ROOT, '.output', 'chrome-mv3');
+
+describe('popup bundle', () => {
+  it('carries no SheetJS, zip or XML code', () => {
+    if (!existsSync(join(EXT, 'popup.html')) || !existsSync(join(EXT, 'journal.html'))) {
+      execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', timeout: 180_000 });
+    }
+    const popup = pageChunks(EXT, 'popup.html');
+    expect(popup.size).toBeGreaterThan(1);
+    expect(heavyCodeIn(popup)).toEqual([]);
+    // the check itself can fail: the report page does carry them
+    expect(heavyCodeIn(pageChunks(EXT, 'report.html')).length).toBeGreaterThan(0);
+  }, 200_000);
+});

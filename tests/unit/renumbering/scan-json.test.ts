@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIR } from './helpers';
+import { scanPairs } from '../../../lib/renumbering/scan-json';
+import { pairsFromJson } from '../../../lib/renumbering/pairing';
+import { decodeText } from '../../../lib/formats/text';
+
+function plain(r: ReturnType<typeof pairsFromJson>) {
+  const { pairs, seq, problem, flags } = r.pairs;
+  return { pairs: pairs.map((p) => ({ ...p })), seq, problem, flags, objects: r.objects, bareStrings: r.bareStrings };
+}
+
+describe('fast JSON pass (scanPairs)', () => {
+  it('gives exactly what JSON.parse + the tree walk give, on every whole-JSON fixture', async () => {
+    const names = (await readdir(DIR)).filter((n) => n.endsWith('.json'));
+    let compared = 0;
+    for (const name of names) {
+      const { text } = decodeText(new Uint8Array(await readFile(join(DIR, name))));
+      let root: unknown;
+      try {
+        root = JSON.parse(text);
+      } catch {
+        expect(scanPairs(text), name).toBeNull();
+        continue;
+      }
+      const fast = scanPairs(text);
+      expect(fast, name).not.toBeNull();
+      expect(plain(fast!), name).toEqual(plain(pairsFromJson(root)));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['trailing comma in an array', '[{"old_number": "Л1"},]'],
+    ['trailing comma in an object', '[{"old_number": "Л1",}]'],
+    ['unclosed array', '[{"old_number": "Л1"}'],
+    ['cut inside a string', '[{"old_number": "Л1'],
+    ['missing colon', '[{"old_number" "Л1"}]'],
+    ['leading zero', '[{"old_number": 01}]'],
+    ['bad escape', '[{"old_number": "\\x41"}]'],
+    ['text after the end', '[{"new_number": "Л1"}] x'],
+    ['single quotes', "[{'old_number': 'Л1'}]"],
+    ['bare word', '[{"old_number": Л1}]'],
+    ['empty', '   '],
+  ])('rejects %s (the caller then explains the error by JSON.parse)', (_why, text) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(scanPairs(text)).toBeNull();
+  });
+
+  it('reads escapes, numbers, literals and wrapper objects like JSON.parse', () => {
+    const text = '{"meta": {"n": -1.5e3, "ok": true, "x": null, "list": []}, "result": [{"old_number": "\\u041b023-00119-76/001082", "error": "a \\"b\\""}, {"new_number": "Л023-00119-76/00388825"}, {}, {"OLD_NUMBER": 12345, "error": null, "new_Number": "Л023-00119-76/00388826"}]}';
+    expect(plain(scanPairs(text)!)).toEqual(plain(pairsFromJson(JSON.parse(text))));
+    const r = scanPairs(text)!;
+    expect(r.pairs.pairs[0]).toMatchObject({ old: 'Л023-00119-76/001082', new: 'Л023-00119-76/00388825', error: 'a "b"' });
+    expect(r.pairs.pairs[1]).toMatchObject({ old: '12345', error: '' });
+  });
+});
