@@ -142,7 +142,12 @@ export function RenumberingView({ report, batch, profile }: RenumberingViewProps
     <div class="renumbering">
       {files}
       <div class="card" data-testid="renumbering-summary">
-        {group.length > 1 && <p class="muted">По {group.length} файлам вместе: {group.map((r) => `«${r.file}»`).join(', ')}.</p>}
+        {group.length > 1 && (
+          <p class="muted">
+            По {group.length} {plural(group.length, 'файлу', 'файлам', 'файлам')} вместе: {group.slice(0, 5).map((r) => `«${r.file}»`).join(', ')}
+            {group.length > 5 ? ` и ещё ${group.length - 5}` : ''}.
+          </p>
+        )}
         {mappingSummary(mapping).map((line) => (
           <p key={line}>{line}</p>
         ))}

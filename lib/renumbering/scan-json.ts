@@ -217,7 +217,13 @@ export function scanPairs(text: string): JsonPairs | null {
           }
         }
         if (field !== F_NONE || top < 0 || kind[top] === 0) {
-          value = escaped ? (JSON.parse(text.slice(start - 1, j + 1)) as string) : text.slice(start, j);
+          if (escaped) {
+            try {
+              value = JSON.parse(text.slice(start - 1, j + 1)) as string;
+            } catch {
+              return null; // e.g. a raw tab next to an escape: let JSON.parse explain it
+            }
+          } else value = text.slice(start, j);
           if (field >= F_ERROR && !escaped && recent[field].length < 8) recent[field].push(value);
         } else value = '';
         if (top >= 0 && kind[top] === 0 && bareStrings.length < 100_000) bareStrings.push(value);

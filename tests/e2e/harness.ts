@@ -17,7 +17,9 @@ export const PAGES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
 export const GENERATED_DIR = join(ROOT, 'tests', 'fixtures', 'generated');
 const TMP = join(ROOT, 'tests', 'e2e', '.tmp');
 
-export const PORTAL_HOSTS = ['tor.knd.gov.ru', 'pos.gosuslugi.ru', 'egisso.ru', 'lk.egisso.ru', 'erul.test-region.ru', 'ecp.test-region.ru'];
+/** ecp.egisso.ru: an ЕЦП.МИС user host the manifest already grants (*.egisso.ru) — a headless test cannot answer the
+ * browser's permission dialog for a regional host. */
+export const PORTAL_HOSTS = ['tor.knd.gov.ru', 'pos.gosuslugi.ru', 'egisso.ru', 'lk.egisso.ru', 'erul.test-region.ru', 'ecp.test-region.ru', 'ecp.egisso.ru'];
 
 function certificate(): { key: Buffer; cert: Buffer } {
   mkdirSync(TMP, { recursive: true });
