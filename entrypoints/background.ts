@@ -19,12 +19,20 @@ import { refreshBadge } from '../platform/badge';
 import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
 import { contentDispositionName, downloadName } from '../lib/download-name';
 import { watchUserHosts } from '../platform/user-hosts';
+import { claimDownload } from '../platform/claimed-downloads';
 
 const RETENTION_ALARM = 'retention';
+/** How far back the safety net looks for portal downloads that no event announced. */
+const RECONCILE_WINDOW_MS = 2 * 60 * 1000;
+
+/** Failures inside the worker are logged for the developer console; the official sees the panel message. */
+function logFailure(err: unknown): void {
+  console.error('Сверка: ошибка фоновой проверки', err);
+}
 
 export default defineBackground(() => {
   browser.downloads.onChanged.addListener((delta) => {
-    if (delta.state?.current === 'complete') void onDownloadComplete(delta.id);
+    if (delta.state?.current === 'complete') onDownloadComplete(delta.id).catch(logFailure);
   });
   browser.runtime.onMessage.addListener((message, sender) => onMessage(message, sender));
   browser.runtime.onConnect.addListener(onCapturePort);
@@ -37,10 +45,26 @@ export default defineBackground(() => {
   void startUp();
 });
 
+/**
+ * Safety net: Chromium does not always deliver downloads.onChanged (seen for downloads made while the
+ * worker was starting). Recent completed downloads are searched and any unclaimed portal file is checked.
+ * Runs at start-up and whenever a portal page reports a click on a file link.
+ */
+async function reconcileDownloads(): Promise<void> {
+  const startedAfter = new Date(Date.now() - RECONCILE_WINDOW_MS).toISOString();
+  const items = await browser.downloads.search({ state: 'complete', startedAfter });
+  for (const item of items) await onDownloadComplete(item.id).catch(logFailure);
+}
+
+function reconcileSoon(): void {
+  for (const delay of [1500, 6000]) setTimeout(() => void reconcileDownloads().catch(logFailure), delay);
+}
+
 async function startUp(): Promise<void> {
   await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
   await markInterrupted(journal);
   await retention();
+  reconcileSoon();
 }
 
 async function retention(): Promise<void> {
@@ -51,13 +75,14 @@ async function retention(): Promise<void> {
 
 async function onDownloadComplete(downloadId: number): Promise<void> {
   const [item] = await browser.downloads.search({ id: downloadId });
-  if (!item) return;
+  if (!item || item.state !== 'complete') return;
   const url = item.finalUrl || item.url;
   // blob: and data: downloads are captured in the page by the content script; they cannot be re-fetched here
   if (!/^https?:/i.test(url)) return;
   const settings = await loadSettings();
   const portal = portalForUrl(url, settings.userHosts) ?? (item.referrer ? portalForUrl(item.referrer, settings.userHosts) : null);
   if (!portal || !autoCheckEnabled(settings, portal)) return;
+  if (!(await claimDownload(item.id))) return;
   await fetchAndCheck(url, downloadName(item.filename, url), portal, 'download', undefined, item.fileSize > 0 ? item.fileSize : undefined);
 }
 
@@ -138,6 +163,9 @@ async function onMessage(message: unknown, sender: Browser.runtime.MessageSender
     }
     case 'lookup':
       return lookup(req.urls);
+    case 'file-link-clicked':
+      reconcileSoon();
+      return { ok: true };
     case 'open-report':
       await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${req.entryId}`) });
       return { ok: true };

@@ -21,7 +21,10 @@ export const CheckUrlSchema = z.object({ type: z.literal('check-url'), url: z.st
 export const LookupSchema = z.object({ type: z.literal('lookup'), urls: z.array(z.string().max(4000)).max(500) });
 export const OpenReportSchema = z.object({ type: z.literal('open-report'), entryId: z.number().int().positive() });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [CheckUrlSchema, LookupSchema, OpenReportSchema]);
+/** The official clicked a file link on a portal page: the worker makes sure the download gets checked. */
+export const FileLinkClickedSchema = z.object({ type: z.literal('file-link-clicked') });
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [CheckUrlSchema, LookupSchema, OpenReportSchema, FileLinkClickedSchema]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 export { CAPTURE_PORT, CAPTURE_CHUNK_BYTES, toBase64, fromBase64, type LinkVerdict, type CheckDoneNotice } from './capture-protocol';

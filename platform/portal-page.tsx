@@ -19,6 +19,13 @@ export function startPortalPage(ctx: ContentScriptContext, findLinks?: (root: Pa
     panel.show({ title: n.fileName, text: n.headline, verdict: n.verdict, ...(n.entryId !== null ? { entryId: n.entryId } : {}) });
     void links?.refresh();
   };
+  // ordinary file links: tell the worker, which double-checks that the download was taken up
+  const onClick = (e: MouseEvent) => {
+    const a = (e.target as Element | null)?.closest?.('a[href]');
+    if (a instanceof HTMLAnchorElement && /^https?:/i.test(a.href)) void browser.runtime.sendMessage({ type: 'file-link-clicked' }).catch(() => undefined);
+  };
+  document.addEventListener('click', onClick, true);
+  ctx.onInvalidated(() => document.removeEventListener('click', onClick, true));
   const stopCapture = listenForPageCaptures(onDone, (name) => panel.show({ title: name, text: 'Файл проверяется…' }));
   ctx.onInvalidated(stopCapture);
 

@@ -20,7 +20,12 @@ export const MAX_LICENCES_PER_FILE = 200;
 
 /** 2: names a licence number for sure; 1: a generic «number» that is a licence number if it looks like one. */
 const keyCache = new Map<string, 0 | 1 | 2>();
-const SPECIFIC = new Set(['regnumber', 'registrationnumber', 'registernumber', 'regnum', 'oldnumber', 'номер', 'регномер', 'регистрационныйномер', 'licnum', 'licno']);
+const SPECIFIC = new Set([
+  'regnumber', 'registrationnumber', 'registernumber', 'regnum', 'oldnumber', 'номер', 'регномер', 'регистрационныйномер',
+  'licnum', 'licno', 'licnumber', 'license', 'licence', 'лицензия', 'номерлицензии',
+]);
+/** A key whose array of strings is a list of licence numbers («licenses»: ["Л023-…", …]). */
+const LIST_KEY = /licen[cs]e|лиценз|numbers|номера/;
 const GENERIC = new Set(['number', 'num', 'nomer', 'no']);
 
 export function licenceKeyKind(key: string): 0 | 1 | 2 {
@@ -69,6 +74,8 @@ function recordNumber(obj: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+const LIST_MARK = Symbol('licence list');
+
 /** Licence numbers of one parsed JSON file, in document order (iterative walk). */
 export function findLicenceNumbers(root: unknown): string[] {
   const out: string[] = [];
@@ -81,6 +88,11 @@ export function findLicenceNumbers(root: unknown): string[] {
       continue;
     }
     const obj = v as Record<string, unknown>;
+    const list = (obj as { [LIST_MARK]?: string[] })[LIST_MARK];
+    if (list) {
+      for (const x of list) out.push(x);
+      continue;
+    }
     const n = recordNumber(obj);
     if (n !== undefined) {
       out.push(n);
@@ -89,7 +101,13 @@ export function findLicenceNumbers(root: unknown): string[] {
     const keys = Object.keys(obj);
     for (let i = keys.length - 1; i >= 0; i--) {
       const c = obj[keys[i]];
-      if (c !== null && typeof c === 'object') stack.push(c);
+      if (c === null || typeof c !== 'object') continue;
+      if (Array.isArray(c) && c.length > 0 && c.every((e) => typeof e === 'string' || typeof e === 'number') && LIST_KEY.test(keys[i].toLowerCase())) {
+        // a plain list of numbers under a licence key: each string is a licence (kept in document order below)
+        stack.push({ [LIST_MARK]: c.map(String) });
+        continue;
+      }
+      stack.push(c);
     }
   }
   return out;

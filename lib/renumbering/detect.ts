@@ -12,7 +12,7 @@ export interface ResultShape {
   newOrError: boolean;
   /** Objects carry old numbers. */
   old: boolean;
-  /** No objects, but licence-number strings in an array. */
+  /** The file is a bare array of licence-number strings (no objects). */
   bareLicenceStrings: boolean;
 }
 
@@ -31,8 +31,9 @@ async function shapeOf(file: PreparedFile): Promise<ResultShape | null> {
   if (root === undefined) return null;
   const scan: ItemScan = itemsFromJson(root);
   if (scan.items.length === 0) {
-    const some = scan.bareStrings.slice(0, 1000).some(looksLikeErulNumber);
-    return some ? { status: false, newOrError: false, old: false, bareLicenceStrings: true } : null;
+    // the whole file is an array of licence-number strings (not pairs): the ЕРУЛ result check says so
+    const bare = Array.isArray(root) && root.length > 0 && root.every((x) => typeof x === 'string') && scan.bareStrings.slice(0, 1000).some(looksLikeErulNumber);
+    return bare ? { status: false, newOrError: false, old: false, bareLicenceStrings: true } : null;
   }
   let status = false;
   let newOrError = false;

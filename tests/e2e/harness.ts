@@ -112,6 +112,7 @@ export async function launchWithExtension(port: number, profileDir?: string): Pr
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (process.env.SVERKA_E2E_DEBUG) worker.on('console', (m) => console.log(`[worker] ${m.text()}`));
   const cdp = await context.browser()!.newBrowserCDPSession().catch(() => null);
   if (cdp) await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir, eventsEnabled: true });
   return {

@@ -48,6 +48,16 @@ describe('ТОР КНД registry export', () => {
     expect(single.summary).toMatchObject({ licences: 30, files: 1, duplicates: 0 });
   });
 
+  it('finds plain lists of numbers under a licence key, and Russian keys, with older number forms', async () => {
+    const list = await checkFixture('export-list.json');
+    expect(list.kind).toBe('tor-knd-registry-export');
+    expect(list.summary).toMatchObject({ licences: 7, invalidNumbers: 0 });
+    expect(list.details?.licences).toEqual([...Array.from({ length: 5 }, (_, i) => licenceNumbers(i).old), 'ЛО-77-01-012345', '76-00123']);
+    const ru = await checkFixture('export-russian-keys.json');
+    expect(ru.kind).toBe('tor-knd-registry-export');
+    expect(ru.details?.licences).toEqual(['ЛО-76-01-000111', '76-00123']);
+  });
+
   it('a file over 200 licences is an error', async () => {
     const r = await checkFixture('export-over-limit.zip');
     expect(r.verdict).toBe('error');

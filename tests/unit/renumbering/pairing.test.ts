@@ -91,4 +91,15 @@ describe('pairing walk', () => {
       ['new-twice', B.new, [2, 3]],
     ]);
   });
+
+  it('finds every repeated licence among thousands, in document order', () => {
+    const items = [];
+    for (let i = 0; i < 3000; i++) {
+      const serial = String(i < 2990 ? i : (i - 2990) * 100).padStart(6, '0');
+      items.push({ seq: i, old: `Л023-00119-76/${serial}`, new: `Л023-00119-76/${String(388000 + i).padStart(8, '0')}`, error: '' });
+    }
+    const conflicts = findConflicts(walkPairs(items), false);
+    expect(conflicts.map((c) => c.indexes)).toEqual(Array.from({ length: 10 }, (_, k) => [k * 100, 2990 + k]));
+    expect(conflicts.every((c) => c.kind === 'old-twice')).toBe(true);
+  });
 });
