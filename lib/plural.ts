@@ -7,3 +7,8 @@ export function plural(n: number, one: string, few: string, many: string): strin
   if (b === 1) return one;
   return many;
 }
+
+/** The number with its word: countWord(5, 'файл', 'файла', 'файлов') → '5 файлов'. */
+export function countWord(n: number, one: string, few: string, many: string): string {
+  return `${n} ${plural(n, one, few, many)}`;
+}

@@ -7,20 +7,9 @@ import type { KindViewProps } from '../report-views';
 import { protocolView, protocolSheets, protocolXlsxName, KIND_WORD } from '../../lib/egisso/report-data';
 import { buildXlsx, XLSX_MIME } from '../../lib/export/xlsx';
 import { plural } from '../../lib/plural';
+import { saveFile as saveBytes } from '../save-file';
 
 const ROWS_SHOWN = 300;
-
-function saveBytes(bytes: Uint8Array, name: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function EgissoProtocolView({ report }: KindViewProps) {
   const v = useMemo(() => protocolView(report), [report]);

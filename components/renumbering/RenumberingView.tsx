@@ -15,35 +15,9 @@ import { needsTorKndLetter, torKndSupportLetter } from '../../lib/letters/tor-kn
 import type { Profile } from '../../lib/settings';
 import { MAX_LICENCES_PER_FILE } from '../../lib/checks/tor-knd-export';
 import { plural } from '../../lib/plural';
+import { copyText, saveFile as saveBytes } from '../save-file';
 
 export const PAGE_SIZE = 100;
-
-function saveBytes(bytes: Uint8Array, name: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!fallback) return false;
-    fallback.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
-}
 
 async function loadProfile(): Promise<Partial<Profile>> {
   const { loadSettings } = await import('../../platform/settings');

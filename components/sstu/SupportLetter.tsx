@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { posSupportLetter, type OrgProfile, type PosLetterInput } from '../../lib/letters/pos-support';
+import { copyText } from '../save-file';
 
 export interface SupportLetterProps {
   /** Letter content without the profile; null when there is nothing to write about. */
@@ -16,21 +17,6 @@ async function loadProfile(): Promise<OrgProfile> {
   const { loadSettings } = await import('../../platform/settings');
   const s = await loadSettings();
   return { name: s.profile.orgName, inn: s.profile.inn, ogrn: s.profile.ogrn };
-}
-
-async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!fallback) return false;
-    fallback.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
 }
 
 export function SupportLetter({ input, profile }: SupportLetterProps) {

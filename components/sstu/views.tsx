@@ -27,20 +27,9 @@ import {
 import { listShort, plural } from '../../lib/sstu/table';
 import { SupportLetter } from './SupportLetter';
 import type { OrgProfile } from '../../lib/letters/pos-support';
+import { saveFile as saveBytes } from '../save-file';
 
 const ROWS_SHOWN = 500;
-
-function saveBytes(bytes: Uint8Array, name: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function ExportButton({ file, what, sheets }: { file: string; what: string; sheets: () => ExportSheet[] }) {
   return (

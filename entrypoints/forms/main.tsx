@@ -5,16 +5,10 @@ import { FormPage } from '../../components/forms/FormPage';
 import { XLSX_MIME } from '../../lib/export/xlsx';
 import { loadSettings } from '../../platform/settings';
 import { storageDrafts } from './drafts';
+import { saveFile } from '../../components/save-file';
 
 function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(bytes, fileName, XLSX_MIME);
 }
 
 async function main() {

@@ -20,7 +20,7 @@ import { journal } from '../../platform/journal';
 import { useLive } from '../../components/useLive';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { ReportView } from '../../components/ReportView';
-import { saveFile } from './download';
+import { saveFile } from '../../components/save-file';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
 const PAGE = 200;

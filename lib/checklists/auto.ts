@@ -6,6 +6,7 @@
 import type { CheckReport } from '../checks/report';
 import type { KindId } from '../checks/kinds';
 import type { AutoPredicate, AutoState } from './model';
+import { countWord } from '../plural';
 
 export function isUnreadable(r: CheckReport): boolean {
   return r.findings.some((f) => f.code === 'unreadable');
@@ -31,14 +32,6 @@ function num(r: CheckReport, key: string): number | null {
 function fileName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
-}
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return `${n} ${one}`;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return `${n} ${few}`;
-  return `${n} ${many}`;
 }
 
 const VERDICT_WORD = { ok: 'замечаний нет', warn: 'есть что посмотреть', error: 'есть ошибки, требующие действий' } as const;
@@ -69,17 +62,17 @@ function describe(r: CheckReport): string {
   const s = (k: string) => num(r, k) ?? 0;
   switch (r.kind) {
     case 'erul-renumbering-result':
-      return `${plural(s('total'), 'запись', 'записи', 'записей')}, переприсвоено ${s('renumbered')}, уже в ЕРУЛ ${s('alreadyInErul')}, ошибок ${s('failed')}, ошибок пар ${s('pairingProblems')}`;
+      return `${countWord(s('total'), 'запись', 'записи', 'записей')}, переприсвоено ${s('renumbered')}, уже в ЕРУЛ ${s('alreadyInErul')}, ошибок ${s('failed')}, ошибок пар ${s('pairingProblems')}`;
     case 'tor-knd-import-result':
-      return `${plural(s('total'), 'запись', 'записи', 'записей')}, успешно ${s('success')}, уже в ЕРУЛ ${s('alreadyInErul')}, ошибок ${s('failed')}`;
+      return `${countWord(s('total'), 'запись', 'записи', 'записей')}, успешно ${s('success')}, уже в ЕРУЛ ${s('alreadyInErul')}, ошибок ${s('failed')}`;
     case 'tor-knd-registry-export':
-      return `${plural(s('licences'), 'лицензия', 'лицензии', 'лицензий')} в ${plural(s('files'), 'файле', 'файлах', 'файлах')}`;
+      return `${countWord(s('licences'), 'лицензия', 'лицензии', 'лицензий')} в ${countWord(s('files'), 'файле', 'файлах', 'файлах')}`;
     case 'sstu-unbound-topics':
-      return `${plural(s('topics'), 'тема', 'темы', 'тем')} без привязки к УРОГ, ${plural(s('rows'), 'строка', 'строки', 'строк')}`;
+      return `${countWord(s('topics'), 'тема', 'темы', 'тем')} без привязки к УРОГ, ${countWord(s('rows'), 'строка', 'строки', 'строк')}`;
     case 'sstu-lko-without-id':
-      return `${plural(s('lko'), 'ЛКО', 'ЛКО', 'ЛКО')} без идентификатора`;
+      return `${countWord(s('lko'), 'ЛКО', 'ЛКО', 'ЛКО')} без идентификатора`;
     case 'sstu-error-report':
-      return `${plural(s('rows'), 'строка', 'строки', 'строк')} с ошибками`;
+      return `${countWord(s('rows'), 'строка', 'строки', 'строк')} с ошибками`;
     default:
       return VERDICT_WORD[r.verdict];
   }

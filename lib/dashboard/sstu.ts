@@ -7,6 +7,7 @@ import { periodClosed } from '../checklists/auto';
 import { checklistUrlFor } from '../checklists';
 import { periodTitle } from '../checklists/progress';
 import { plural } from '../plural';
+import { sstuDeadline as deadlineOf, WINDOW_LAST_DAY } from '../sstu/deadline';
 import { fileNameOf, isUnreadableEntry, num, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
 
 export const SSTU_KINDS: ReadonlySet<string> = new Set([
@@ -19,10 +20,8 @@ export const SSTU_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Last day of the upload window (the 5th of the month after the period). */
-export const SSTU_WINDOW_LAST_DAY = 5;
+export const SSTU_WINDOW_LAST_DAY = WINDOW_LAST_DAY;
 const POS_URL = 'https://pos.gosuslugi.ru/';
-const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const key = (y: number, m: number) => {
   const d = new Date(y, m, 1);
@@ -59,15 +58,6 @@ export function sstuPeriodRange(period: string): SstuPeriodRange {
   };
 }
 
-function startOfDay(d: Date): number {
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
-
-/** Whole calendar days from a to b (local dates; DST-safe by rounding). */
-function daysBetween(a: number, b: number): number {
-  return Math.round((b - a) / DAY_MS);
-}
-
 export interface SstuDeadline {
   /** The window is open today. */
   open: boolean;
@@ -77,27 +67,16 @@ export interface SstuDeadline {
   text: string;
 }
 
+/** The card's view of the one deadline rule in lib/sstu/deadline.ts. */
 export function sstuDeadline(period: string, now: Date): SstuDeadline {
-  const r = sstuPeriodRange(period);
-  const today = startOfDay(now);
-  const ws = r.windowStart.getTime();
-  const we = r.windowEnd.getTime();
-  const month = MONTHS_GEN[r.windowStart.getMonth()];
-  const span = `с 1 по ${SSTU_WINDOW_LAST_DAY} ${month}`;
-  if (today < ws) {
-    const days = daysBetween(today, ws);
-    return { open: false, days, passed: false, text: `Передача ${span}; до начала ${days} ${plural(days, 'день', 'дня', 'дней')}.` };
-  }
-  if (today < we) {
-    const days = daysBetween(today, we);
-    return {
-      open: true,
-      days,
-      passed: false,
-      text: days === 1 ? `Сегодня последний день передачи (${SSTU_WINDOW_LAST_DAY} ${month}).` : `Идёт передача: осталось ${days} ${plural(days, 'день', 'дня', 'дней')}, до ${SSTU_WINDOW_LAST_DAY} ${month} включительно.`,
-    };
-  }
-  return { open: false, days: 0, passed: true, text: `Срок передачи прошёл ${SSTU_WINDOW_LAST_DAY} ${month}.` };
+  const [year, month] = period.split('-').map(Number);
+  const d = deadlineOf({ year, month }, now);
+  return {
+    open: d.state === 'open',
+    days: d.state === 'open' ? d.daysLeft : d.daysUntilStart,
+    passed: d.state === 'overdue',
+    text: d.text,
+  };
 }
 
 const SHORT_NAME: Record<string, [string, string, string]> = {

@@ -4,6 +4,7 @@
  */
 import { portalById } from '../portals';
 import type { AccessRequest } from './model';
+import { plural } from '../plural';
 
 export interface CoveringEmail {
   to: string;
@@ -23,14 +24,6 @@ const FORM_PURPOSE: Record<AccessRequest['appendix'], string> = {
   1: 'для настройки стандартов (п. 1.2 Порядка, Приложение №1)',
   2: 'без подключения к полному функционалу ГИС ТОР КНД (п. 2.1 Порядка, Приложение №2)',
 };
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
 
 export function mailtoUrl(to: string, subject: string, body: string): string {
   const enc = (s: string) => encodeURIComponent(s.replace(/\r?\n/g, '\r\n'));

@@ -1,5 +1,7 @@
 /** Findings with a cap per code: 50,000 failed licences must not become 50,000 findings. */
 import type { Finding, Severity } from '../checks/report';
+import { plural } from '../plural';
+export { plural };
 
 export const PER_CODE_CAP = 50;
 
@@ -31,15 +33,6 @@ export class FindingList {
     }
     return out;
   }
-}
-
-/** Russian plural: plural(5, 'лицензия', 'лицензии', 'лицензий'). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
 }
 
 export function licences(n: number): string {

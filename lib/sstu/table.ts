@@ -3,6 +3,8 @@
  * comparison, numbers and percentages as the portal writes them, data rows without blank or total rows.
  */
 import type { HeaderMatch, Sheet } from '../formats/sheet';
+import { countWord, plural } from '../plural';
+export { plural };
 
 /**
  * Text compared case-free: lower case, «ё» → «е», no quotes, single spaces, Latin look-alikes of Cyrillic
@@ -92,19 +94,8 @@ export function titleText(sheet: Sheet, headerRow: number): string {
   return normValue(parts.join(' '));
 }
 
-/** Russian plural: plural(5, 'строка', 'строки', 'строк'). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
-
 /** «5 сообщений» */
-export function count(n: number, one: string, few: string, many: string): string {
-  return `${n} ${plural(n, one, few, many)}`;
-}
+export const count = countWord;
 
 /** Lists at most `max` items, then «и ещё N». */
 export function listShort(items: readonly string[], max = 10): string {

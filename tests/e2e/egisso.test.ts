@@ -7,12 +7,10 @@
  * mistyped СНИЛС gets a hint beside the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { read, utils } from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
-import { FIXTURES_DIR } from '../../scripts/make-fixtures';
 import { extensionPage, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
+import { generatedFixture, savedDownload } from './harness';
 
 const ECP_HOST = 'ecp.egisso.ru';
 const PROTOCOL = 'protocol_bfd0b898.xml';
@@ -21,16 +19,7 @@ const PROTOCOL_2 = 'protocol_messages.xml';
 let server: PortalServer;
 let app: Launched;
 
-async function fixture(rel: string): Promise<Uint8Array> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return new Uint8Array(readFileSync(join(FIXTURES_DIR, rel)));
-    } catch (err) {
-      if (attempt >= 20) throw err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
+const fixture = generatedFixture;
 
 function cabinetPage(links: { path: string; name: string }[]): string {
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>ЕГИССО — Личный кабинет поставщика</title></head><body>
@@ -54,15 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function savedBytes(download: Download): Promise<Buffer> {
-  await download.path().catch(() => null);
-  const file = join(app.downloadsDir, download.suggestedFilename());
-  for (let attempt = 0; ; attempt++) {
-    if (existsSync(file)) return readFileSync(file);
-    if (attempt >= 40) throw new Error(`«${download.suggestedFilename()}» is not in ${app.downloadsDir}: ${readdirSync(app.downloadsDir).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const savedBytes = (download: Download) => savedDownload(app, download);
 
 /** Downloads the protocol from the cabinet page and opens its report from the in-page panel. */
 async function downloadAndOpen(host: string, name: string): Promise<{ page: Page; report: Page }> {

@@ -4,12 +4,10 @@
  * procedure checklists tick steps themselves after a portal file is downloaded and checked, and keep manual ticks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { read, utils, type WorkBook } from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
-import { FIXTURES_DIR } from '../../scripts/make-fixtures';
 import { extensionPage, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
+import { generatedFixture, savedDownload } from './harness';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,16 +15,7 @@ let server: PortalServer;
 let app: Launched;
 
 /** Another test run may be swapping the generated fixtures in at this moment: retry briefly. */
-async function fixture(rel: string): Promise<Uint8Array> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return new Uint8Array(readFileSync(join(FIXTURES_DIR, rel)));
-    } catch (err) {
-      if (attempt >= 20) throw err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
+const fixture = generatedFixture;
 
 beforeAll(async () => {
   server = await startPortalServer();
@@ -85,15 +74,7 @@ async function downloadAfter(page: Page, click: () => Promise<void>, ms: number)
  * The harness saves downloads under their real names in `app.downloadsDir` (its CDP download behaviour takes over
  * from Playwright's artifacts folder), so the file is read from there once Chromium has finished writing it.
  */
-async function savedBytes(download: Download): Promise<Buffer> {
-  await download.path().catch(() => null); // resolves when the download has finished
-  const file = join(app.downloadsDir, download.suggestedFilename());
-  for (let attempt = 0; ; attempt++) {
-    if (existsSync(file)) return readFileSync(file);
-    if (attempt >= 40) throw new Error(`the download «${download.suggestedFilename()}» is not in ${app.downloadsDir}: ${readdirSync(app.downloadsDir).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const savedBytes = (download: Download) => savedDownload(app, download);
 
 /** The СНИЛС of user 1 in the stored draft of Приложение 2 (browser.storage.local, key `formDrafts`). */
 function storedDraftSnils(page: Page): Promise<string | null> {

@@ -3,13 +3,13 @@
  * HTTPS on the real hostnames mapped to loopback, downloads saved with their real names.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_DIR = process.env.SVERKA_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
@@ -155,4 +155,30 @@ export async function journalCount(page: Page): Promise<number> {
 
 export function pageFixture(name: string): string {
   return readFileSync(join(PAGES_DIR, name), 'utf8');
+}
+
+/** A generated fixture (tests/fixtures/generated/<domain>/…); retried while another run swaps the folder in. */
+export async function generatedFixture(rel: string): Promise<Uint8Array> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return new Uint8Array(readFileSync(join(GENERATED_DIR, rel)));
+    } catch (err) {
+      if (attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/**
+ * The bytes of a finished download. The harness's CDP download behaviour saves files under their real names
+ * in downloadsDir (Playwright's own download.path() then points elsewhere).
+ */
+export async function savedDownload(app: Launched, download: Download): Promise<Buffer> {
+  await download.path().catch(() => null); // resolves when the download has finished
+  const file = join(app.downloadsDir, download.suggestedFilename());
+  for (let attempt = 0; ; attempt++) {
+    if (existsSync(file)) return readFileSync(file);
+    if (attempt >= 40) throw new Error(`the download «${download.suggestedFilename()}» is not in ${app.downloadsDir}: ${readdirSync(app.downloadsDir).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

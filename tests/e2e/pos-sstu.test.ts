@@ -5,12 +5,10 @@
  * letter to the ПОС operator's support; the popup card «ССТУ.РФ за <месяц>».
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { read, utils } from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
-import { FIXTURES_DIR } from '../../scripts/make-fixtures';
 import { extensionPage, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
+import { generatedFixture, savedDownload } from './harness';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNBOUND_NAME = 'Перечень сообщений по своему и дочерним ЛКО без тематик УРОГ.xlsx';
@@ -21,16 +19,7 @@ let server: PortalServer;
 let app: Launched;
 
 /** Another test run may be regenerating the fixtures at this moment: retry briefly. */
-async function fixture(rel: string): Promise<Uint8Array> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return new Uint8Array(readFileSync(join(FIXTURES_DIR, rel)));
-    } catch (err) {
-      if (attempt >= 20) throw err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
+const fixture = generatedFixture;
 
 beforeAll(async () => {
   server = await startPortalServer();
@@ -60,15 +49,7 @@ afterAll(async () => {
 });
 
 /** Downloads land in the harness's folder under their real names (CDP download behaviour). */
-async function savedBytes(download: Download): Promise<Buffer> {
-  await download.path().catch(() => null);
-  const file = join(app.downloadsDir, download.suggestedFilename());
-  for (let attempt = 0; ; attempt++) {
-    if (existsSync(file)) return readFileSync(file);
-    if (attempt >= 40) throw new Error(`«${download.suggestedFilename()}» is not in ${app.downloadsDir}: ${readdirSync(app.downloadsDir).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const savedBytes = (download: Download) => savedDownload(app, download);
 
 const warning = (page: Page) => page.locator('sverka-sstu-id').locator('[role="alert"]');
 

@@ -5,12 +5,12 @@
  * exports the XLSX mapping, and carries the letter to kndsupport@voskhod.ru naming the failed licence.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { read, utils } from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
 import { FIXTURES_DIR } from '../../scripts/make-fixtures';
 import { extensionPage, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
+import { generatedFixture, savedDownload } from './harness';
 
 const RESULT = 'erul-mixed.json';
 const ORG = 'Департамент лесного хозяйства Костромской области';
@@ -21,16 +21,7 @@ let server: PortalServer;
 let app: Launched;
 let report: Page;
 
-async function fixture(rel: string): Promise<Uint8Array> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return new Uint8Array(readFileSync(join(FIXTURES_DIR, rel)));
-    } catch (err) {
-      if (attempt >= 20) throw err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
+const fixture = generatedFixture;
 
 beforeAll(async () => {
   server = await startPortalServer();
@@ -56,15 +47,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function savedBytes(download: Download): Promise<Buffer> {
-  await download.path().catch(() => null);
-  const file = join(app.downloadsDir, download.suggestedFilename());
-  for (let attempt = 0; ; attempt++) {
-    if (existsSync(file)) return readFileSync(file);
-    if (attempt >= 40) throw new Error(`«${download.suggestedFilename()}» is not in ${app.downloadsDir}: ${readdirSync(app.downloadsDir).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const savedBytes = (download: Download) => savedDownload(app, download);
 
 describe('licence renumbering: ЕРУЛ result on ТОР КНД', () => {
   it('a result downloaded on «Служебные задачи» gets a verdict badge beside its link and the panel', async () => {

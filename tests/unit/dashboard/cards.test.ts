@@ -109,10 +109,10 @@ describe('card «ССТУ.РФ за <месяц>»', () => {
   });
 
   it('counts the days of the window', () => {
-    expect(sstuDeadline('2026-11', new Date(2026, 10, 23))).toMatchObject({ open: false, days: 8, text: 'Передача с 1 по 5 декабря; до начала 8 дней.' });
+    expect(sstuDeadline('2026-11', new Date(2026, 10, 23))).toMatchObject({ open: false, days: 8, text: 'Месяц ещё идёт. Данные за ноябрь 2026 выгружаются в ССТУ.РФ с 1 декабря по 5 декабря (через 8 дней).' });
     expect(sstuDeadline('2026-11', new Date(2026, 11, 1, 9))).toMatchObject({ open: true, days: 5 });
-    expect(sstuDeadline('2026-11', new Date(2026, 11, 4))).toMatchObject({ open: true, days: 2, text: 'Идёт передача: осталось 2 дня, до 5 декабря включительно.' });
-    expect(sstuDeadline('2026-11', new Date(2026, 11, 5, 18)).text).toBe('Сегодня последний день передачи (5 декабря).');
+    expect(sstuDeadline('2026-11', new Date(2026, 11, 4))).toMatchObject({ open: true, days: 2, text: 'Идёт выгрузка данных за ноябрь 2026 в ССТУ.РФ: осталось 2 дня, до 5 декабря включительно.' });
+    expect(sstuDeadline('2026-11', new Date(2026, 11, 5, 18)).text).toBe('Сегодня, 5 декабря, — последний день выгрузки данных за ноябрь 2026 в ССТУ.РФ.');
     expect(sstuDeadline('2026-10', new Date(2026, 10, 23))).toMatchObject({ passed: true });
   });
 

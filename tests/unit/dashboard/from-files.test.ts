@@ -48,7 +48,7 @@ describe('cards from checked portal files', () => {
 
     expect(sstu.title).toBe('ССТУ.РФ за ноябрь 2026');
     expect(sstu.lines).toContain(`Статус выгрузки: не выгрузили ${status.report.summary.notUploaded} ЛКО, с ошибками ${status.report.summary.withErrors} ЛКО.`);
-    expect(sstu.deadline?.text).toBe('Передача с 1 по 5 декабря; до начала 8 дней.');
+    expect(sstu.deadline?.text).toBe('Месяц ещё идёт. Данные за ноябрь 2026 выгружаются в ССТУ.РФ с 1 декабря по 5 декабря (через 8 дней).');
 
     // the journal finds the files by what is inside them
     const licence = erul.report.records!.find((r) => r.outcome === 'renumbered')!.old;
