@@ -86,6 +86,10 @@ export function Popup({ initial }: { initial: CheckEntry[] | null }) {
           <p><button type="button" class="link" onClick={() => openPage('/journal.html')}>Все проверки — в журнале</button></p>
         </>
       )}
+      <nav class="row" aria-label="Другие разделы" style={{ marginTop: '8px' }}>
+        <button type="button" class="link" onClick={() => openPage('/checklists.html')}>Порядок действий по процедурам</button>
+        <button type="button" class="link" onClick={() => openPage('/forms.html')}>Заявка на доступ к ТОР КНД</button>
+      </nav>
     </main>
   );
 }
