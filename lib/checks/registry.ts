@@ -10,7 +10,7 @@ import { CheckReportSchema, verdictOf, type CheckReport, type Finding } from './
 import type { KindId } from './kinds';
 import type { CheckContext, KindCheck, KindResult } from './types';
 import { KINDS, TOGETHER_STEPS } from './all-kinds';
-import { unknownResult } from './unknown';
+import { unknownResult, unsafeNameFindings } from './unknown';
 
 /** Files above this are refused before a single byte is read. */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
@@ -97,7 +97,11 @@ export async function checkSource(label: string, source: ByteSource, ctx: CheckC
     return finish(label, 'unknown', await unknownResult(file, ctx));
   }
   try {
-    return finish(label, kind.id, await kind.check(file, ctx));
+    const result = await kind.check(file, ctx);
+    if (file.format === 'zip' && !result.findings.some((f) => f.code === 'zip-unsafe-name')) {
+      result.findings.push(...(await unsafeNameFindings(file)));
+    }
+    return finish(label, kind.id, result);
   } catch (err) {
     return unreadable(label, kind.id, explainError(err));
   }

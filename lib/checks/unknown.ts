@@ -50,6 +50,16 @@ export async function unknownResult(file: PreparedFile, ctx: CheckContext = {}):
 /** Damaged or password-protected entries and names that point outside the archive. */
 export async function zipFindings(file: PreparedFile, ctx: CheckContext = {}): Promise<Finding[]> {
   const dir = await file.zip();
+  const out: Finding[] = await unsafeNameFindings(file);
+  for (const r of await verifyZip(file.source, dir, ctx.onProgress)) {
+    if (!r.ok) out.push({ severity: 'error', code: r.problem === 'encrypted' ? 'zip-encrypted' : 'zip-entry-damaged', message: r.message ?? '', where: r.entry.name });
+  }
+  return out;
+}
+
+/** Names with «../», a leading «/» or a drive letter: flagged whatever kind the archive turns out to be. */
+export async function unsafeNameFindings(file: PreparedFile): Promise<Finding[]> {
+  const dir = await file.zip();
   const out: Finding[] = [];
   for (const e of dir.entries) {
     if (e.unsafeName) {
@@ -60,9 +70,6 @@ export async function zipFindings(file: PreparedFile, ctx: CheckContext = {}): P
         where: e.name,
       });
     }
-  }
-  for (const r of await verifyZip(file.source, dir, ctx.onProgress)) {
-    if (!r.ok) out.push({ severity: 'error', code: r.problem === 'encrypted' ? 'zip-encrypted' : 'zip-entry-damaged', message: r.message ?? '', where: r.entry.name });
   }
   return out;
 }

@@ -74,3 +74,12 @@ describe('check registry: bad input never escapes as an exception', () => {
     expect(r.findings[0].message).not.toContain('undefined');
   });
 });
+
+describe('archives: dangerous entry names are flagged whatever kind claims the archive', () => {
+  it('traversal.zip names both unsafe entries', async () => {
+    const r = await checkSource('traversal.zip', bytesSource(fixture('formats', 'traversal.zip')));
+    const unsafe = r.findings.filter((f) => f.code === 'zip-unsafe-name').map((f) => f.where).sort();
+    expect(unsafe).toEqual(['../../etc/evil.json', '/abs.json']);
+    expect(r.verdict).toBe('error');
+  });
+});
