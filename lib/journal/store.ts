@@ -31,8 +31,11 @@ function recordCheckTx(db: JournalDb, report: CheckReport, meta: RecordMeta): Pr
   return db.transaction('rw', db.checks, db.licences, async () => {
     const existing = await db.checks.where('sha256').equals(meta.sha256).first();
     if (existing?.id !== undefined) {
-      const sightings = [...existing.sightings, meta.sighting].slice(-MAX_SIGHTINGS);
       const wasUnfinished = existing.status !== 'done';
+      // markRunning already stored this very sighting: finishing the check must not count it twice
+      const last = existing.sightings[existing.sightings.length - 1];
+      const same = wasUnfinished && last?.at === meta.sighting.at && last.fileName === meta.sighting.fileName && last.via === meta.sighting.via;
+      const sightings = (same ? existing.sightings : [...existing.sightings, meta.sighting]).slice(-MAX_SIGHTINGS);
       await db.checks.update(existing.id, {
         sightings,
         lastSeenAt: Math.max(existing.lastSeenAt, meta.sighting.at),

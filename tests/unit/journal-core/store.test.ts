@@ -81,3 +81,14 @@ describe('interrupted checks', () => {
     expect(await markInterrupted(db, 1000 + 31 * 60 * 1000)).toBe(1);
   });
 });
+
+describe('sightings', () => {
+  it('a check marked running and then finished is one sighting, not two', async () => {
+    const meta = { sha256: sha(7), size: 3, sighting: sighting('once.json', 500) };
+    await markRunning(db, meta);
+    await recordCheck(db, report('once.json', 'ok'), meta);
+    const [c] = await db.checks.toArray();
+    expect(c.sightings).toHaveLength(1);
+    expect(c.status).toBe('done');
+  });
+});
