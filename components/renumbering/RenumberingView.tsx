@@ -15,7 +15,8 @@ import { needsTorKndLetter, torKndSupportLetter } from '../../lib/letters/tor-kn
 import type { Profile } from '../../lib/settings';
 import { MAX_LICENCES_PER_FILE } from '../../lib/checks/tor-knd-export';
 import { plural } from '../../lib/plural';
-import { copyText, saveFile as saveBytes } from '../save-file';
+import { saveFile as saveBytes } from '../save-file';
+import { LetterActions } from '../LetterActions';
 
 export const PAGE_SIZE = 100;
 
@@ -26,8 +27,6 @@ async function loadProfile(): Promise<Partial<Profile>> {
 
 export function TorKndLetter({ reports, profile }: { reports: readonly CheckReport[]; profile?: Partial<Profile> }) {
   const [loaded, setLoaded] = useState<Partial<Profile> | null>(profile ?? null);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-  const [area, setArea] = useState<HTMLTextAreaElement | null>(null);
   useEffect(() => {
     if (profile) return;
     let alive = true;
@@ -52,17 +51,7 @@ export function TorKndLetter({ reports, profile }: { reports: readonly CheckRepo
       <p class="warn-text" data-testid="letter-reminder">
         <strong>{letter.reminder}</strong>
       </p>
-      <textarea ref={setArea} readOnly rows={Math.min(16, letter.body.split('\n').length + 1)} style="width: 100%" data-testid="letter-body" value={letter.body} />
-      <div class="row">
-        <button type="button" class="primary" onClick={async () => setCopied((await copyText(letter.body, area)) ? 'yes' : 'no')}>
-          Скопировать текст
-        </button>
-        <a class="button" href={letter.mailto} data-testid="letter-mailto">
-          Открыть в почте
-        </a>
-        {copied === 'yes' && <span role="status">Текст скопирован.</span>}
-        {copied === 'no' && <span role="status" class="error-text">Не удалось скопировать: выделите текст и нажмите Ctrl+C.</span>}
-      </div>
+      <LetterActions body={letter.body} mailto={letter.mailto} />
     </section>
   );
 }

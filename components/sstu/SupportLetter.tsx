@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { posSupportLetter, type OrgProfile, type PosLetterInput } from '../../lib/letters/pos-support';
-import { copyText } from '../save-file';
+import { LetterActions } from '../LetterActions';
 
 export interface SupportLetterProps {
   /** Letter content without the profile; null when there is nothing to write about. */
@@ -21,8 +21,6 @@ async function loadProfile(): Promise<OrgProfile> {
 
 export function SupportLetter({ input, profile }: SupportLetterProps) {
   const [loaded, setLoaded] = useState<OrgProfile | null>(profile ?? null);
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-  const [area, setArea] = useState<HTMLTextAreaElement | null>(null);
   useEffect(() => {
     if (profile) return;
     let alive = true;
@@ -54,21 +52,7 @@ export function SupportLetter({ input, profile }: SupportLetterProps) {
           ))}
         </ul>
       )}
-      <textarea ref={setArea} readOnly rows={Math.min(16, letter.body.split('\n').length + 1)} style="width: 100%" data-testid="letter-body" value={letter.body} />
-      <div class="row">
-        <button
-          type="button"
-          class="primary"
-          onClick={async () => setCopied((await copyText(letter.body, area)) ? 'yes' : 'no')}
-        >
-          Скопировать текст
-        </button>
-        <a class="button" href={letter.mailto} data-testid="letter-mailto">
-          Открыть в почте
-        </a>
-        {copied === 'yes' && <span role="status">Текст скопирован.</span>}
-        {copied === 'no' && <span role="status" class="error-text">Не удалось скопировать: выделите текст и нажмите Ctrl+C.</span>}
-      </div>
+      <LetterActions body={letter.body} mailto={letter.mailto} />
     </section>
   );
 }
