@@ -182,3 +182,14 @@ export async function savedDownload(app: Launched, download: Download): Promise<
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Fills the organisation profile on the options page, as the official would, and saves it. */
+export async function saveProfile(app: Launched, profile: { orgName: string; inn?: string }): Promise<void> {
+  const options = await app.context.newPage();
+  await options.goto(extensionPage(app, 'options.html'));
+  await options.locator('#orgName').fill(profile.orgName);
+  if (profile.inn) await options.locator('#inn').fill(profile.inn);
+  await options.getByRole('button', { name: 'Сохранить' }).click();
+  await options.locator('.saved', { hasText: 'Настройки сохранены.' }).waitFor();
+  await options.close();
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
 import { extensionPage, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
-import { generatedFixture, savedDownload } from './harness';
+import { generatedFixture, savedDownload, saveProfile } from './harness';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNBOUND_NAME = 'Перечень сообщений по своему и дочерним ЛКО без тематик УРОГ.xlsx';
@@ -33,14 +33,7 @@ beforeAll(async () => {
     attachment: 'Перечень дочерних ЛКО без идентификатора в ССТУ.РФ.xls',
   });
   app = await launchWithExtension(server.port);
-  // the organisation the letter speaks for (options page, as the official fills it in)
-  const options = await app.context.newPage();
-  await options.goto(extensionPage(app, 'options.html'));
-  await options.locator('#orgName').fill(ORG);
-  await options.locator('#inn').fill(INN);
-  await options.getByRole('button', { name: 'Сохранить' }).click();
-  await options.locator('.saved', { hasText: 'Настройки сохранены.' }).waitFor();
-  await options.close();
+  await saveProfile(app, { orgName: ORG, inn: INN });
 }, 30_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { read, utils } from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
 import { FIXTURES_DIR } from '../../scripts/make-fixtures';
 import { extensionPage, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
-import { generatedFixture, savedDownload } from './harness';
+import { generatedFixture, savedDownload, saveProfile } from './harness';
 
 const RESULT = 'erul-mixed.json';
 const ORG = 'Департамент лесного хозяйства Костромской области';
@@ -34,12 +34,7 @@ beforeAll(async () => {
   server.serve('tor.knd.gov.ru', '/api/tasks/1070/result/import-ok.json', { body: await fixture('renumbering/import-ok.json'), type: 'application/json', attachment: 'import-ok.json' });
   server.serve('tor.knd.gov.ru', '/api/tasks/1063/result/erul-mixed.json', { body: await fixture(`renumbering/${RESULT}`), type: 'application/json', attachment: RESULT });
   app = await launchWithExtension(server.port);
-  const options = await app.context.newPage();
-  await options.goto(extensionPage(app, 'options.html'));
-  await options.locator('#orgName').fill(ORG);
-  await options.getByRole('button', { name: 'Сохранить' }).click();
-  await options.locator('.saved', { hasText: 'Настройки сохранены.' }).waitFor();
-  await options.close();
+  await saveProfile(app, { orgName: ORG });
 }, 30_000);
 
 afterAll(async () => {
