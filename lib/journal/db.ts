@@ -7,7 +7,9 @@ import Dexie, { type Table } from 'dexie';
 import type { CheckEntry, LicenceRow } from './schema';
 import { searchTermsOf } from './search-terms';
 
-export const JOURNAL_DB_NAME = 'sverka-journal';
+import { JOURNAL_DB_NAME } from './names';
+
+export { JOURNAL_DB_NAME };
 
 export interface IdbDeps {
   indexedDB: IDBFactory;

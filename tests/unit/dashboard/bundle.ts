@@ -1,6 +1,7 @@
 /**
- * What the built popup loads: popup.html's module script and every chunk it imports statically (dynamic
- * import() is not followed: it loads only on demand). Used by the unit test and the e2e test.
+ * What a built page loads: every script of its HTML (module or classic), every chunk they import
+ * statically, and the extension's root scripts they add themselves (`script.src = '/popup-cards.js'`).
+ * Dynamic import() of chunks is not followed: it loads only on demand. Used by the unit and e2e tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -18,10 +19,10 @@ export const HEAVY_MARKERS: readonly { lib: string; marker: string }[] = [
 
 export function pageChunks(extDir: string, page: string): Map<string, string> {
   const html = readFileSync(join(extDir, page), 'utf8');
-  const entry = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1];
-  if (!entry) throw new Error(`no module script in ${page}`);
+  const entries = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => posix.normalize(m[1].replace(/^\//, '')));
+  if (entries.length === 0) throw new Error(`no script in ${page}`);
   const out = new Map<string, string>();
-  const queue = [posix.normalize(entry.replace(/^\//, ''))];
+  const queue = [...entries];
   while (queue.length) {
     const rel = queue.shift()!;
     if (out.has(rel)) continue;
@@ -35,6 +36,7 @@ export function pageChunks(extDir: string, page: string): Map<string, string> {
       const target = spec.startsWith('/') ? spec.slice(1) : posix.join(posix.dirname(rel), spec);
       queue.push(posix.normalize(target));
     }
+    for (const m of code.matchAll(/["'`]\/([\w-]+\.js)["'`]/g)) queue.push(m[1]);
   }
   return out;
 }
