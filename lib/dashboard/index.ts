@@ -1,12 +1,12 @@
 /** The popup's three process cards, as pure models. */
 import { RENUMBERING_KINDS } from '../renumbering/ledger';
 import { egissoCard } from './egisso';
-import { renumberingCard } from './renumbering';
+import { RENUMBERING_CARD_FILES, renumberingCard } from './renumbering';
 import { SSTU_KINDS, sstuCard } from './sstu';
 import type { CardModel, DashEntry, DashboardSettings } from './types';
 
 export * from './types';
-export { renumberingCard } from './renumbering';
+export { renumberingCard, RENUMBERING_CARD_FILES } from './renumbering';
 export { sstuCard, sstuPeriodAt, sstuPeriodRange, sstuDeadline, periodClosure, SSTU_KINDS } from './sstu';
 export { egissoCard, packageLine } from './egisso';
 
@@ -18,7 +18,7 @@ export const DASHBOARD_KINDS: readonly string[] = [...RENUMBERING_KINDS, ...SSTU
  * a ССТУ.РФ period or the ЕГИССО card needs only the latest few.
  */
 export function dashboardLimit(kind: string): number {
-  if (RENUMBERING_KINDS.has(kind)) return 300; // a region's renumbering: ~250 files in all
+  if (RENUMBERING_KINDS.has(kind)) return RENUMBERING_CARD_FILES;
   return kind === 'egisso-protocol' ? 200 : 100;
 }
 

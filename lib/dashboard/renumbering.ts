@@ -9,6 +9,12 @@ const lic = (n: number) => `${n} ${plural(n, 'лицензия', 'лицензи
 /** «переприсвоена» for 1 (21, 31…), «переприсвоены» otherwise. */
 const verb = (n: number, stem: string) => `${stem}${plural(n, 'а', 'ы', 'ы')}`;
 
+/**
+ * How many of the newest files of each renumbering kind the card reads (a region's renumbering is ~250 files in
+ * all); when a kind reaches it the card says the counts cover only those.
+ */
+export const RENUMBERING_CARD_FILES = 300;
+
 function newestFirst(entries: readonly DashEntry[]): DashEntry[] {
   return [...entries].sort((a, b) => b.lastSeenAt - a.lastSeenAt);
 }
@@ -85,6 +91,11 @@ export function renumberingCard(all: readonly DashEntry[], settings: DashboardSe
   if (counts.exportedOnly) lines.push(`${lic(counts.exportedOnly)} ${verb(counts.exportedOnly, 'выгружен')}, но результата ЕРУЛ по ${plural(counts.exportedOnly, 'ней', 'ним', 'ним')} нет.`);
   if (counts.importMismatch) lines.push(`${lic(counts.importMismatch)}: ТОР КНД загрузил другой новый номер, чем дал ЕРУЛ.`);
   if (pairing) lines.push(`Пары «старый → новый номер» не сходятся: ${pairing}.`);
+  const perKind = new Map<string, number>();
+  for (const e of entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
+  if ([...perKind.values()].some((n) => n >= RENUMBERING_CARD_FILES)) {
+    lines.push(`Сводка посчитана по последним ${RENUMBERING_CARD_FILES} файлам каждого вида; более старые файлы — в журнале.`);
+  }
 
   if (unreadable.length) {
     const e = unreadable[0];

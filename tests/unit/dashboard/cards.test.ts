@@ -4,6 +4,7 @@ import {
   buildCards,
   egissoCard,
   renumberingCard,
+  RENUMBERING_CARD_FILES,
   sstuCard,
   sstuDeadline,
   sstuPeriodAt,
@@ -86,6 +87,14 @@ describe('card «Переприсвоение лицензий»', () => {
     const done = renumberingCard([entry(ok, day(2026, 11, 3)), entry(all, day(2026, 11, 5))], settings);
     expect(done.tone).toBe('ok');
     expect(done.state).toBe('Все переприсвоенные лицензии (2) загружены в ТОР КНД.');
+  });
+
+  it('says when the counts cover only the newest files the popup reads', () => {
+    const many = Array.from({ length: RENUMBERING_CARD_FILES }, (_, i) => entry({ ...imp, file: `import_${i}.json` }, day(2026, 11, 4) + i));
+    const full = renumberingCard([entry(exp, day(2026, 11, 2)), ...many], settings);
+    expect(full.lines.join(' ')).toContain(`по последним ${RENUMBERING_CARD_FILES} файлам`);
+    const fewer = renumberingCard([entry(exp, day(2026, 11, 2)), ...many.slice(1)], settings);
+    expect(fewer.lines.join(' ')).not.toContain('по последним');
   });
 
   it('an unreadable file comes first: download it again', () => {
