@@ -227,14 +227,14 @@ export function JournalPage() {
           </thead>
           <tbody>
             {page.entries.map((e) => (
-              <tr key={e.id} class="journal-entry" data-id={e.id} data-verdict={e.verdict} aria-selected={selected === e.id}>
+              <tr key={e.id} class="journal-entry" data-id={e.id} data-verdict={e.status === 'running' ? 'running' : e.verdict} aria-selected={selected === e.id}>
                 <td>{formatDateTime(e.lastSeenAt)}</td>
                 <td>
                   <span class="file-name" style={{ wordBreak: 'break-all' }}>{e.fileName}</span>
                   <div class="muted">{portalName(e.portal)} · {KIND_TITLES[e.kind]}</div>
                 </td>
-                <td><VerdictBadge verdict={e.verdict} /></td>
-                <td>{headline(e.report)}</td>
+                <td><VerdictBadge verdict={e.verdict} running={e.status === 'running'} /></td>
+                <td>{e.status === 'running' ? 'Файл проверяется.' : headline(e.report)}</td>
                 <td>
                   <div class="row">
                     <button type="button" onClick={() => setSelected(e.id!)}>Подробно</button>

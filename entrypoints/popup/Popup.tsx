@@ -11,6 +11,7 @@ import { nextAction } from '../../lib/checks/next-action';
 import { PORTALS } from '../../lib/portals';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatDateTime } from '../../lib/dates';
+import { countWord } from '../../lib/plural';
 import { CARDS_SLOT_ID, onRecent } from './recent-event';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
@@ -20,6 +21,8 @@ function openPage(path: string) {
 }
 
 export const RECENT = 15;
+const RUNNING_HEADLINE = 'Файл проверяется.';
+const RUNNING_NEXT = 'Подождите несколько секунд: итог появится здесь сам.';
 
 /**
  * `initial`: the raw IndexedDB read done before the first render (first-read.ts; null when there is no
@@ -53,14 +56,14 @@ export function Popup({ initial }: { initial: CheckEntry[] | null }) {
           <h2>Последние проверки</h2>
           <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} class="recent">
             {recent.map((c) => (
-              <li key={c.id} class="card recent-check" data-verdict={c.verdict}>
+              <li key={c.id} class="card recent-check" data-verdict={c.status === 'running' ? 'running' : c.verdict}>
                 <div class="row" style={{ justifyContent: 'space-between' }}>
                   <strong class="file-name" style={{ wordBreak: 'break-all' }}>{c.fileName}</strong>
-                  <VerdictBadge verdict={c.verdict} />
+                  <VerdictBadge verdict={c.verdict} running={c.status === 'running'} />
                 </div>
-                <div class="muted">{portalName(c.portal)} · {formatDateTime(c.lastSeenAt)}{c.sightings.length > 1 ? ` · видели ${c.sightings.length} раза` : ''}</div>
-                <p style={{ margin: '4px 0' }} class="headline">{headline(c.report)}</p>
-                <p style={{ margin: '4px 0' }} class="muted">{nextAction(c.report)}</p>
+                <div class="muted">{portalName(c.portal)} · {formatDateTime(c.lastSeenAt)}{c.sightings.length > 1 ? ` · видели ${countWord(c.sightings.length, 'раз', 'раза', 'раз')}` : ''}</div>
+                <p style={{ margin: '4px 0' }} class="headline">{c.status === 'running' ? RUNNING_HEADLINE : headline(c.report)}</p>
+                <p style={{ margin: '4px 0' }} class="muted">{c.status === 'running' ? RUNNING_NEXT : nextAction(c.report)}</p>
                 <button type="button" onClick={() => openPage(`/report.html?id=${c.id}`)}>Открыть отчёт</button>
               </li>
             ))}

@@ -52,7 +52,8 @@ describe('foundation in real Chromium with the built extension', () => {
     await popup.goto(extensionPage(app, 'popup.html'));
     const item = popup.locator('.recent-check', { hasText: 'import_result_1057.json' });
     await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1);
-    expect(await item.getAttribute('data-verdict')).toBe('error');
+    // the entry may first show as still being checked; the open popup then updates by itself
+    await expect.poll(() => item.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('error');
     const text = await item.textContent();
     expect(text).toContain('Нужно действие');
     expect(text).toContain('обрывается');
@@ -74,7 +75,7 @@ describe('foundation in real Chromium with the built extension', () => {
     await popup.goto(extensionPage(app, 'popup.html'));
     const item = popup.locator('.recent-check', { hasText: 'import_result_1060.json' });
     await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1);
-    expect(await item.getAttribute('data-verdict')).toBe('warn');
+    await expect.poll(() => item.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('warn');
     expect(await item.textContent()).toContain('не один из файлов');
     await popup.close();
     await page.close();

@@ -85,7 +85,7 @@ describe('licence renumbering: ЕРУЛ result on ТОР КНД', () => {
     expect(await card.locator('[data-count="toFix"] dd').textContent()).toBe('1');
     expect(await card.textContent()).toContain('нужно обращение в поддержку ТОР КНД');
     const recent = popup.locator('.recent-check', { hasText: RESULT });
-    expect(await recent.getAttribute('data-verdict')).toBe('error');
+    await expect.poll(() => recent.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('error');
     await popup.close();
   });
 

@@ -44,6 +44,28 @@ describe('popup: the first script and the live list from the second', () => {
     expect(names(container)).toEqual(['реестр.json']);
   });
 
+  it('a check still running says so instead of showing a verdict, and turns into its verdict when done', () => {
+    const running = { ...entry(4, 'выгрузка.zip'), status: 'running' as const };
+    const { container } = render(<Popup initial={[running]} />);
+    const item = container.querySelector('.recent-check')!;
+    expect(item.getAttribute('data-verdict')).toBe('running');
+    expect(item.textContent).toContain('Проверяется…');
+    expect(item.textContent).toContain('Файл проверяется.');
+    expect(item.textContent).not.toContain('Посмотрите');
+    act(() => publishRecent([{ ...running, status: 'done', verdict: 'error', report: { ...running.report, verdict: 'error' } }]));
+    expect(container.querySelector('.recent-check')!.getAttribute('data-verdict')).toBe('error');
+    expect(container.textContent).toContain('Нужно действие');
+  });
+
+  it('says how many times a file was seen in proper Russian', () => {
+    const seen = (n: number) => ({ ...entry(5, 'отчёт.xls'), sightings: Array.from({ length: n }, () => entry(5, 'отчёт.xls').sightings[0]) });
+    const { container } = render(<Popup initial={[seen(2)]} />);
+    expect(container.textContent).toContain('видели 2 раза');
+    act(() => publishRecent([seen(5)]));
+    expect(container.textContent).toContain('видели 5 раз');
+    expect(container.textContent).not.toContain('5 раза');
+  });
+
   it('leaves what the second script put into the cards slot alone when the list changes', () => {
     const { container } = render(<Popup initial={[entry(1, 'первый.json')]} />);
     const slot = container.querySelector(`#${CARDS_SLOT_ID}`)!;
