@@ -6,3 +6,7 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   warn: 'Посмотрите',
   error: 'Нужно действие',
 };
+
+/** A journal entry whose check has not finished: no verdict yet. */
+export const RUNNING_LABEL = 'Проверяется…';
+export const RUNNING_HEADLINE = 'Файл проверяется.';

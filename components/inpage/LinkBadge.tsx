@@ -1,5 +1,5 @@
 import type { LinkVerdict } from '../../lib/capture-protocol';
-import { VERDICT_LABEL } from '../verdict-words';
+import { RUNNING_LABEL, VERDICT_LABEL } from '../verdict-words';
 
 /** Beside a checked file link: its verdict; beside an unchecked one: «Проверить». */
 export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
@@ -18,7 +18,7 @@ export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
   }
   return (
     <button type="button" class="check" disabled={pending} onClick={onCheck} aria-label="Сверка: проверить этот файл">
-      {pending ? 'Проверяется…' : 'Проверить'}
+      {pending ? RUNNING_LABEL : 'Проверить'}
     </button>
   );
 }

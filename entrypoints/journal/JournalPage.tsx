@@ -19,6 +19,7 @@ import { plural } from '../../lib/plural';
 import { journal } from '../../platform/journal';
 import { useLive } from '../../components/useLive';
 import { VerdictBadge } from '../../components/VerdictBadge';
+import { RUNNING_HEADLINE } from '../../components/verdict-words';
 import { ReportView } from '../../components/ReportView';
 import { saveFile } from '../../components/save-file';
 
@@ -234,7 +235,7 @@ export function JournalPage() {
                   <div class="muted">{portalName(e.portal)} · {KIND_TITLES[e.kind]}</div>
                 </td>
                 <td><VerdictBadge verdict={e.verdict} running={e.status === 'running'} /></td>
-                <td>{e.status === 'running' ? 'Файл проверяется.' : headline(e.report)}</td>
+                <td>{e.status === 'running' ? RUNNING_HEADLINE : headline(e.report)}</td>
                 <td>
                   <div class="row">
                     <button type="button" onClick={() => setSelected(e.id!)}>Подробно</button>

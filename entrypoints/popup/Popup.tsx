@@ -10,6 +10,7 @@ import { headline } from '../../lib/checks/headline';
 import { nextAction } from '../../lib/checks/next-action';
 import { PORTALS } from '../../lib/portals';
 import { VerdictBadge } from '../../components/VerdictBadge';
+import { RUNNING_HEADLINE } from '../../components/verdict-words';
 import { formatDateTime } from '../../lib/dates';
 import { countWord } from '../../lib/plural';
 import { CARDS_SLOT_ID, onRecent } from './recent-event';
@@ -21,7 +22,6 @@ function openPage(path: string) {
 }
 
 export const RECENT = 15;
-const RUNNING_HEADLINE = 'Файл проверяется.';
 const RUNNING_NEXT = 'Подождите несколько секунд: итог появится здесь сам.';
 
 /**
@@ -50,7 +50,7 @@ export function Popup({ initial }: { initial: CheckEntry[] | null }) {
           <p>Или нажмите «Проверить файлы» и перетащите файлы, скачанные раньше.</p>
         </div>
       )}
-      <div id={CARDS_SLOT_ID} key="cards" />
+      <div id={CARDS_SLOT_ID} />
       {recent.length > 0 && (
         <>
           <h2>Последние проверки</h2>
