@@ -94,7 +94,7 @@ export function renumberingCard(all: readonly DashEntry[], settings: DashboardSe
   const perKind = new Map<string, number>();
   for (const e of entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
   if ([...perKind.values()].some((n) => n >= RENUMBERING_CARD_FILES)) {
-    lines.push(`Сводка посчитана по последним ${RENUMBERING_CARD_FILES} файлам каждого вида; более старые файлы — в журнале.`);
+    lines.push(`Сводка посчитана по последним ${RENUMBERING_CARD_FILES} файлам каждого типа (выгрузки, результаты ЕРУЛ, результаты загрузки в ТОР КНД); более старые файлы — в журнале.`);
   }
 
   if (unreadable.length) {

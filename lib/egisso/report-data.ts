@@ -4,6 +4,7 @@
  */
 import type { CheckReport } from '../checks/report';
 import type { ExportSheet } from '../export/xlsx';
+import type { CodeStats } from './protocol';
 import { explainRuleCode } from './rule-codes';
 
 export interface ViewMessage {
@@ -19,13 +20,8 @@ export interface ViewRecord {
   messages: ViewMessage[];
 }
 
-export interface ViewCode {
-  code: string;
-  errors: number;
-  warnings: number;
-  other: number;
-  records: number;
-  reports: string[];
+/** A rule code's counts as the check stored them (without the record ids), with its explanation. */
+export interface ViewCode extends Omit<CodeStats, 'recIDs'> {
   title: string;
   fix: string;
   known: boolean;
