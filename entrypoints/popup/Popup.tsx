@@ -13,7 +13,7 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { RUNNING_HEADLINE } from '../../components/verdict-words';
 import { formatDateTime } from '../../lib/dates';
 import { countWord } from '../../lib/plural';
-import { CARDS_SLOT_ID, onRecent } from './recent-event';
+import { CARDS_SLOT_ID, onRecent } from './handoff';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
 function openPage(path: string) {

@@ -7,7 +7,7 @@ import { journal } from '../../platform/journal';
 import { useLive } from '../../components/useLive';
 import { Cards } from './Cards';
 import { RECENT } from './Popup';
-import { addStyle, CARDS_SLOT_ID, publishRecent } from './recent-event';
+import { addStyle, CARDS_SLOT_ID, publishRecent } from './handoff';
 
 /** Live recent checks for the list (through the document event) and the process cards once there are checks. */
 function CardsRoot() {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import uiCss from '../../components/ui.css?raw';
 import { Popup, RECENT } from './Popup';
 import { readRecent } from './first-read';
-import { addStyle } from './recent-event';
+import { addStyle } from './handoff';
 import { markPopup } from './timing';
 
 /** The first popup script: reads the newest checks with raw IndexedDB and renders them, then loads the cards. */

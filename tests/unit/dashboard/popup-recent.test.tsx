@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/preact';
 import { Popup } from '../../../entrypoints/popup/Popup';
-import { CARDS_SLOT_ID, publishRecent } from '../../../entrypoints/popup/recent-event';
+import { CARDS_SLOT_ID, publishRecent } from '../../../entrypoints/popup/handoff';
 import type { CheckEntry } from '../../../lib/journal/schema';
 
 afterEach(cleanup);
