@@ -55,7 +55,7 @@ export const PORTALS: readonly Portal[] = [
     hosts: ['*.egisso.ru'],
     userHosts: false,
     supportEmail: null,
-    kinds: ['egisso-protocol'],
+    kinds: ['egisso-protocol', 'egisso-package'],
   },
   {
     id: 'ecp-mis',
@@ -64,7 +64,7 @@ export const PORTALS: readonly Portal[] = [
     hosts: [],
     userHosts: true,
     supportEmail: null,
-    kinds: ['egisso-protocol'],
+    kinds: ['egisso-protocol', 'egisso-package'],
   },
 ];
 

@@ -4,12 +4,13 @@
 import type { KindCheck, TogetherStep } from './types';
 import { SSTU_KINDS, SSTU_STEPS } from './sstu-kinds';
 import { egissoProtocolKind, egissoUnknownHint } from './egisso-protocol';
+import { egissoPackageKind } from '../egisso/package-kind';
 import { UNKNOWN_HINTS } from './unknown';
 import { erulResultKind } from './erul-result';
 import { torKndImportKind } from './tor-knd-import';
 import { torKndExportKind, exportDuplicatesAcrossFiles } from './tor-knd-export';
 
-export const KINDS: KindCheck[] = [...SSTU_KINDS, erulResultKind, torKndImportKind, torKndExportKind, egissoProtocolKind];
+export const KINDS: KindCheck[] = [...SSTU_KINDS, erulResultKind, torKndImportKind, torKndExportKind, egissoProtocolKind, egissoPackageKind];
 
 UNKNOWN_HINTS.push(egissoUnknownHint);
 

@@ -45,6 +45,9 @@ export function headline(report: CheckReport): string {
         (n(s, 'damaged') ? `, ${n(s, 'damaged')} повреждено — сформируйте архив заново` : '') +
         (s.overSizeLimit === true ? ', больше 100 МБ — ССТУ.РФ его не примет' : '') +
         (report.verdict === 'ok' ? ', в порядке' : '');
+    case 'egisso-package':
+      return `Пакет ЕГИССО ${String(s.message)} ${String(s.version)}: ${n(s, 'elements')} ${plural(n(s, 'elements'), 'элемент', 'элемента', 'элементов')}` +
+        (s.withdrawn === true ? ' — версия отозвана, выгрузите пакет в формате 1.1.0' : n(s, 'problems') ? `, с ошибками: ${n(s, 'problems')} — исправьте до загрузки` : report.verdict === 'warn' ? ', есть предупреждения' : ', ошибок нет');
     case 'egisso-protocol':
       if (s.packageStatus === 1 || s.packageStatus === 2 || s.packageStatus === '1' || s.packageStatus === '2') {
         return `Пакет ЕГИССО ещё не обработан (статус ${String(s.packageStatus)} — ${String(s.packageStatus) === '1' ? 'принят' : 'обрабатывается'}): загрузите протокол позже, когда статус станет «3 — обработан»`;

@@ -11,6 +11,7 @@ export const KIND_IDS = [
   'egisso-protocol',
   'unknown',
   'sstu-status-count',
+  'egisso-package',
 ] as const;
 
 export type KindId = (typeof KIND_IDS)[number];
@@ -28,4 +29,5 @@ export const KIND_TITLES: Record<KindId, string> = {
   'egisso-protocol': 'Протокол обработки пакета ЕГИССО',
   unknown: 'Неизвестный файл',
   'sstu-status-count': 'Отчёт о количестве загруженных в ССТУ статусов (ПОС)',
+  'egisso-package': 'Пакет для загрузки в ЕГИССО (10.06.S или 10.05.I)',
 };

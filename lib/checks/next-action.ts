@@ -15,6 +15,7 @@ export function nextAction(report: CheckReport): string {
       case 'erul-renumbering-result': return 'Загрузите результат в ТОР КНД («Загрузка присвоенных номеров лицензий из ЕРУЛ»).';
       case 'tor-knd-import-result': return 'Ничего делать не нужно: номера загружены в ТОР КНД.';
       case 'sstu-archive': return 'Архив можно передавать в ССТУ.РФ.';
+      case 'egisso-package': return 'Пакет можно загружать в ЕГИССО.';
       case 'egisso-protocol':
         return report.summary.packageStatus === 3 || report.summary.packageStatus === '3'
           ? 'Ничего делать не нужно: все записи пакета приняты.'
@@ -42,6 +43,10 @@ export function nextAction(report: CheckReport): string {
       return `Ошибки соединения с повтором — подождите; остальные — исправьте или напишите в поддержку ПОС (${POS}).`;
     case 'sstu-archive':
       return 'Сформируйте архив заново: повреждённый или слишком большой архив ССТУ.РФ не примет.';
+    case 'egisso-package':
+      return report.summary.withdrawn === true
+        ? 'Выгрузите пакет заново в формате 10.06.S 1.1.0: пакет этой версии ЕГИССО отклонит целиком.'
+        : 'Исправьте элементы, отмеченные в отчёте, и выгрузите пакет заново — иначе ЕГИССО их не примет.';
     case 'egisso-protocol':
       return 'Откройте отчёт: ошибки сгруппированы по кодам правил с объяснением, что исправить. Исправьте записи и отправьте пакет заново.';
     default:

@@ -1,11 +1,14 @@
 import type { Finding, LicenceRecord, Summary, Topic, Verdict, CheckReport } from './report';
 import type { KindId } from './kinds';
 import type { PreparedFile } from '../formats/prepared';
+import type { LmszSource } from '../egisso/package';
 
 export interface CheckContext {
   /** 0…1 while a long check runs (large archives, big sheets). */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** ЕГИССО: the LMSZ of this provider's last 10.05.I package in the journal (rules 014/019 for 10.06.S). */
+  egissoLmsz?: LmszSource | null;
 }
 
 /** What a kind's check returns; the registry adds file, kind and (unless overridden) the verdict. */

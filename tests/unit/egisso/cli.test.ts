@@ -24,7 +24,7 @@ describe('npm run check on ЕГИССО protocols (contract)', () => {
       ['egisso-protocol', 'ok'],
       ['egisso-protocol', 'error'],
       ['egisso-protocol', 'error'],
-      ['unknown', 'warn'],
+      ['egisso-package', 'error'],
     ]);
     expect(doc.files[1].summary).toEqual({ packageStatus: 3, recordNum: 5, recordNumSuccess: 3, failedRecords: 2, errors: 8, warnings: 0, byCode: { '019': 6, '026': 2 } });
     expect(doc.files[2].findings[0].code).toBe('unreadable');

@@ -151,10 +151,15 @@ describe('egisso-protocol: bad input', () => {
       expect(JSON.stringify(r)).not.toMatch(/root:|lollollol/);
     }
   });
-  it('a 10.06.S data package is not claimed, and the official hears what it is', async () => {
+  it('a 10.06.S data package is the pre-flight kind, not a protocol', async () => {
     const r = await check('data-package-10.06.S.xml');
+    expect(r.kind).toBe('egisso-package');
+  });
+  it('another ЕГИССО message (10.07.I) stays unknown, and the official hears what it is', async () => {
+    const xml = '<?xml version="1.0"?>\n<request xmlns="urn://egisso-ru/msg/10.07.I/1.0.6"><x/></request>\n';
+    const r = await checkSource('org.xml', bytesSource(new TextEncoder().encode(xml)));
     expect(r.kind).toBe('unknown');
-    expect(r.findings[0].message).toMatch(/пакет данных о фактах назначения.*10\.06\.S.*а не протокол обработки/);
+    expect(r.findings[0].message).toMatch(/организациях.*10\.07\.I.*а не протокол обработки/);
   });
   it('some other XML stays unknown with the generic message', async () => {
     const r = await check('other-xml.xml');
