@@ -25,8 +25,20 @@ async function relay(blob: Blob, name: string, sourceUrl: string | undefined, on
   });
   port.postMessage({ type: 'capture-start', name, size: blob.size, ...(sourceUrl ? { sourceUrl } : {}) });
   for (let off = 0; off < blob.size; off += CAPTURE_CHUNK_BYTES) {
-    const bytes = new Uint8Array(await blob.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
+    const bytes = ownBytes(await blob.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
     port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
   }
   port.postMessage({ type: 'capture-end' });
+}
+
+/**
+ * In Firefox the Blob posted from the page world stays a page-owned object, and so does the ArrayBuffer read
+ * from it: typed-array methods that look up its constructor (subarray, slice) throw «Permission denied to
+ * access property "constructor"». Copy the bytes into a fresh array of the content script's own world.
+ */
+export function ownBytes(buffer: ArrayBuffer): Uint8Array {
+  const source = new Uint8Array(buffer);
+  const copy = new Uint8Array(source.length);
+  copy.set(source);
+  return copy;
 }

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# All tests: typecheck, unit tests, build, end-to-end tests in real Chromium with the built extension.
+# All tests: typecheck, unit tests, build, end-to-end tests in real Chromium and Firefox ESR with the built extension.
 # Prints one closing line "N passed, N failed" covering unit and e2e tests; exits non-zero on any failure
 # or when no test ran. A failed typecheck or build counts as one failed test each.
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -f .tmp/unit.json .tmp/e2e.json
+rm -f .tmp/unit.json .tmp/e2e.json .tmp/firefox.json
 failed_steps=0
 
 step() { printf '\n== %s\n' "$1"; }
@@ -19,14 +19,18 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 
 step "build"
 npx wxt build >/dev/null 2>&1 && echo "built .output/chrome-mv3" || { echo "build failed"; failed_steps=$((failed_steps + 1)); }
+npx wxt build -b firefox >/dev/null 2>&1 && echo "built .output/firefox-mv2" || { echo "Firefox build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
 
+step "end-to-end tests (Firefox ESR: ${FIREFOX_PATH:-/usr/bin/firefox-esr})"
+npx vitest run --project firefox --reporter=default --reporter=json --outputFile.json=.tmp/firefox.json
+
 node -e '
 const fs = require("fs");
 let passed = 0, failed = Number(process.argv[1]);
-for (const f of [".tmp/unit.json", ".tmp/e2e.json"]) {
+for (const f of [".tmp/unit.json", ".tmp/e2e.json", ".tmp/firefox.json"]) {
   if (!fs.existsSync(f)) { failed += 1; console.error("no results from " + f); continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests;
