@@ -20,7 +20,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           exclude: ['tests/e2e/firefox/**'],
           environment: 'node',
-          globalSetup: ['tests/global-setup.ts'],
+          globalSetup: ['tests/global-setup.ts', 'tests/e2e/build-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
@@ -32,6 +32,7 @@ export default defineConfig({
           // Firefox files serve their own small fixtures: no generated set needed
           include: ['tests/e2e/firefox/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/e2e/firefox/build-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CapturePortMessageSchema, ContentRequestSchema } from '../lib/messages';
-import { CAPTURE_PORT, fromBase64, type CheckDoneNotice, type LinkVerdict } from '../lib/capture-protocol';
+import { CAPTURE_PORT, fromBase64, type CheckDoneNotice } from '../lib/capture-protocol';
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { autoCheckEnabled } from '../lib/settings';
 import { headline } from '../lib/checks/headline';
@@ -20,6 +20,8 @@ import { isExtensionPageSender, portalOfContentSender } from '../platform/sender
 import { contentDispositionName, downloadName } from '../lib/download-name';
 import { watchUserHosts } from '../platform/user-hosts';
 import { claimDownload } from '../platform/claimed-downloads';
+import { lookupLinks } from '../platform/link-lookup';
+import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
 
 const RETENTION_ALARM = 'retention';
 /** How far back the safety net looks for portal downloads that no event announced. */
@@ -162,7 +164,7 @@ async function onMessage(message: unknown, sender: Browser.runtime.MessageSender
       return { ok: true };
     }
     case 'lookup':
-      return lookup(req.urls);
+      return lookupLinks(journal, req.urls, sender.url!, portal, settings.userHosts);
     case 'file-link-clicked':
       reconcileSoon();
       return { ok: true };
@@ -172,28 +174,13 @@ async function onMessage(message: unknown, sender: Browser.runtime.MessageSender
   }
 }
 
-async function lookup(urls: string[]): Promise<LinkVerdict[]> {
-  const out: LinkVerdict[] = [];
-  const wanted = new Set(urls);
-  // recent checks are few; scan the newest ones rather than indexing URLs
-  const recent = await journal.checks.orderBy('lastSeenAt').reverse().limit(2000).toArray();
-  for (const entry of recent) {
-    for (const s of entry.sightings) {
-      if (s.sourceUrl && wanted.has(s.sourceUrl)) {
-        out.push({ url: s.sourceUrl, entryId: entry.id!, verdict: entry.verdict, headline: headline(entry.report) });
-        wanted.delete(s.sourceUrl);
-      }
-    }
-  }
-  return out;
-}
-
 /** Bytes captured in the page (blob: downloads, POST responses) arrive in base64 chunks over a port. */
 function onCapturePort(port: Browser.runtime.Port): void {
   if (port.name !== CAPTURE_PORT) return;
   let portal: PortalId | null = null;
   let name = '';
-  let sourceUrl: string | undefined;
+  // what the page claims about where the bytes came from is never believed: the record carries the tab's own URL
+  const sourceUrl = port.sender?.url;
   let expected = 0;
   let received = 0;
   const parts: Uint8Array[] = [];
@@ -208,8 +195,12 @@ function onCapturePort(port: Browser.runtime.Port): void {
       if (!parsed.success) return port.disconnect();
       const msg = parsed.data;
       if (msg.type === 'capture-start') {
+        if (!takePageCapture(port.sender?.tab?.id)) {
+          port.postMessage({ type: 'check-failed', fileName: msg.name, message: PAGE_CAPTURE_REFUSED });
+          portal = null;
+          return port.disconnect();
+        }
         name = msg.name;
-        sourceUrl = msg.sourceUrl;
         expected = msg.size;
         if (expected > MAX_FILE_BYTES) {
           await finishCapture({ size: expected, read: () => Promise.reject(new Error('not read')) });

@@ -6,6 +6,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fixedPortalMatchPatterns } from '../lib/portals';
 import { CAPTURE_WINDOW_TAG } from '../lib/capture-protocol';
+import { BlobMemory } from '../lib/blob-memory';
 
 export default defineContentScript({
   matches: fixedPortalMatchPatterns(),
@@ -13,15 +14,18 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: false,
   main() {
-    const blobs = new Map<string, Blob>();
+    const blobs = new BlobMemory<Blob>();
     const originalCreate = URL.createObjectURL.bind(URL);
+    const originalRevoke = URL.revokeObjectURL.bind(URL);
     URL.createObjectURL = (obj: Blob | MediaSource) => {
       const url = originalCreate(obj);
-      if (obj instanceof Blob) {
-        blobs.set(url, obj);
-        if (blobs.size > 50) blobs.delete(blobs.keys().next().value as string);
-      }
+      if (obj instanceof Blob) blobs.remember(url, obj);
       return url;
+    };
+    // a link clicked before its URL is revoked was already handed over (the click relays synchronously)
+    URL.revokeObjectURL = (url: string) => {
+      blobs.forget(url);
+      originalRevoke(url);
     };
 
     const relay = (a: HTMLAnchorElement) => {
@@ -30,11 +34,11 @@ export default defineContentScript({
       const name = a.download || a.textContent?.trim() || 'файл';
       const blob = blobs.get(href);
       if (blob) {
-        window.postMessage({ tag: CAPTURE_WINDOW_TAG, name, blob, sourceUrl: location.href }, location.origin);
+        window.postMessage({ tag: CAPTURE_WINDOW_TAG, name, blob }, location.origin);
       } else if (href.startsWith('data:')) {
         void fetch(href)
           .then((r) => r.blob())
-          .then((b) => window.postMessage({ tag: CAPTURE_WINDOW_TAG, name, blob: b, sourceUrl: location.href }, location.origin));
+          .then((b) => window.postMessage({ tag: CAPTURE_WINDOW_TAG, name, blob: b }, location.origin));
       }
     };
 

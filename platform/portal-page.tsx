@@ -26,7 +26,11 @@ export function startPortalPage(ctx: ContentScriptContext, findLinks?: (root: Pa
   };
   document.addEventListener('click', onClick, true);
   ctx.onInvalidated(() => document.removeEventListener('click', onClick, true));
-  const stopCapture = listenForPageCaptures(onDone, (name) => panel.show({ title: name, text: 'Файл проверяется…' }));
+  const stopCapture = listenForPageCaptures(
+    onDone,
+    (name) => panel.show({ title: name, text: 'Файл проверяется…' }),
+    (f) => panel.show({ title: f.fileName, text: f.message }),
+  );
   ctx.onInvalidated(stopCapture);
 
   const onMessage = (msg: unknown) => {

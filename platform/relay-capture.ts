@@ -6,29 +6,40 @@ import { browser } from 'wxt/browser';
 import { CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type CheckDoneNotice } from '../lib/capture-protocol';
 import { CAPTURE_WINDOW_TAG } from '../lib/capture-protocol';
 
-export function listenForPageCaptures(onDone: (notice: CheckDoneNotice) => void, onStart: (name: string) => void): () => void {
+export interface CaptureFailed {
+  type: 'check-failed';
+  fileName: string;
+  message: string;
+}
+
+export function listenForPageCaptures(onDone: (notice: CheckDoneNotice) => void, onStart: (name: string) => void, onFailed: (f: CaptureFailed) => void): () => void {
   const handler = (event: MessageEvent) => {
     if (event.source !== window || event.origin !== location.origin) return;
-    const data = event.data as { tag?: unknown; name?: unknown; blob?: unknown; sourceUrl?: unknown } | null;
+    const data = event.data as { tag?: unknown; name?: unknown; blob?: unknown } | null;
     if (!data || data.tag !== CAPTURE_WINDOW_TAG || !(data.blob instanceof Blob) || typeof data.name !== 'string') return;
     onStart(data.name);
-    void relay(data.blob, data.name.slice(0, 1000), typeof data.sourceUrl === 'string' ? data.sourceUrl : undefined, onDone);
+    void relay(data.blob, data.name.slice(0, 1000), onDone, onFailed);
   };
   window.addEventListener('message', handler);
   return () => window.removeEventListener('message', handler);
 }
 
-async function relay(blob: Blob, name: string, sourceUrl: string | undefined, onDone: (n: CheckDoneNotice) => void): Promise<void> {
+/** The worker takes the file's origin from this tab itself, so nothing about where the bytes came from is sent. */
+async function relay(blob: Blob, name: string, onDone: (n: CheckDoneNotice) => void, onFailed: (f: CaptureFailed) => void): Promise<void> {
   const port = browser.runtime.connect({ name: CAPTURE_PORT });
+  let open = true;
+  port.onDisconnect.addListener(() => (open = false));
   port.onMessage.addListener((msg: unknown) => {
-    if ((msg as { type?: string } | null)?.type === 'check-done') onDone(msg as CheckDoneNotice);
+    const type = (msg as { type?: string } | null)?.type;
+    if (type === 'check-done') onDone(msg as CheckDoneNotice);
+    else if (type === 'check-failed') onFailed(msg as CaptureFailed);
   });
-  port.postMessage({ type: 'capture-start', name, size: blob.size, ...(sourceUrl ? { sourceUrl } : {}) });
-  for (let off = 0; off < blob.size; off += CAPTURE_CHUNK_BYTES) {
+  port.postMessage({ type: 'capture-start', name, size: blob.size });
+  for (let off = 0; off < blob.size && open; off += CAPTURE_CHUNK_BYTES) {
     const bytes = ownBytes(await blob.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
     port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
   }
-  port.postMessage({ type: 'capture-end' });
+  if (open) port.postMessage({ type: 'capture-end' });
 }
 
 /**

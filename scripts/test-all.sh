@@ -18,14 +18,17 @@ step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/unit.json
 
 step "build"
+# the shipped build, and the test build (in-page shadow roots open for Playwright) the e2e tests load
 npx wxt build >/dev/null 2>&1 && echo "built .output/chrome-mv3" || { echo "build failed"; failed_steps=$((failed_steps + 1)); }
+npx wxt build --mode e2e >/dev/null 2>&1 && echo "built .output/chrome-mv3-e2e (test build)" || { echo "test build failed"; failed_steps=$((failed_steps + 1)); }
 npx wxt build -b firefox >/dev/null 2>&1 && echo "built .output/firefox-mv2" || { echo "Firefox build failed"; failed_steps=$((failed_steps + 1)); }
+npx wxt build -b firefox --mode e2e >/dev/null 2>&1 && echo "built .output/firefox-mv2-e2e (test build)" || { echo "Firefox test build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
-npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
+SVERKA_SKIP_BUILD=1 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
 
 step "end-to-end tests (Firefox ESR: ${FIREFOX_PATH:-/usr/bin/firefox-esr})"
-npx vitest run --project firefox --reporter=default --reporter=json --outputFile.json=.tmp/firefox.json
+SVERKA_SKIP_BUILD=1 npx vitest run --project firefox --reporter=default --reporter=json --outputFile.json=.tmp/firefox.json
 
 node -e '
 const fs = require("fs");

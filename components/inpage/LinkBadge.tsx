@@ -1,7 +1,7 @@
 import type { LinkVerdict } from '../../lib/capture-protocol';
 import { RUNNING_LABEL, VERDICT_LABEL } from '../verdict-words';
 
-/** Beside a checked file link: its verdict; beside an unchecked one: «Проверить». */
+/** Beside a checked file link (only the official's own clicks count: `isTrusted`, never a page's script): its verdict; beside an unchecked one: «Проверить». */
 export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
   verdict: LinkVerdict | null;
   pending: boolean;
@@ -11,13 +11,13 @@ export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
   if (verdict) {
     return (
       <button type="button" class={`badge ${verdict.verdict}`} title={verdict.headline} data-verdict={verdict.verdict}
-        aria-label={`Сверка: ${VERDICT_LABEL[verdict.verdict]}. ${verdict.headline}. Открыть отчёт`} onClick={() => onOpen(verdict.entryId)}>
+        aria-label={`Сверка: ${VERDICT_LABEL[verdict.verdict]}. ${verdict.headline}. Открыть отчёт`} onClick={(e) => e.isTrusted && onOpen(verdict.entryId)}>
         {VERDICT_LABEL[verdict.verdict]}
       </button>
     );
   }
   return (
-    <button type="button" class="check" disabled={pending} onClick={onCheck} aria-label="Сверка: проверить этот файл">
+    <button type="button" class="check" disabled={pending} onClick={(e) => e.isTrusted && onCheck()} aria-label="Сверка: проверить этот файл">
       {pending ? RUNNING_LABEL : 'Проверить'}
     </button>
   );

@@ -19,7 +19,7 @@ function Panel({ state, onOpen, onClose }: { state: PanelState; onOpen: (id: num
       <p>{state.text}</p>
       {state.entryId !== undefined && (
         <div class="actions">
-          <button type="button" onClick={() => onOpen(state.entryId!)}>Открыть отчёт</button>
+          <button type="button" onClick={(e) => e.isTrusted && onOpen(state.entryId!)}>Открыть отчёт</button>
         </div>
       )}
     </div>

@@ -1,11 +1,15 @@
 /**
- * Our in-page UI lives in shadow roots so the portal's CSS and ours never mix. Open mode: a closed root
- * would not stop the page's own scripts (they can patch attachShadow), but it would hide the UI from
- * assistive-technology tooling and tests. Nothing personal is shown there, only verdicts.
+ * Our in-page UI lives in shadow roots so the portal's CSS and ours never mix. Closed: the portal page's
+ * scripts must not read our verdicts or press «Проверить»/«Открыть отчёт» for the official (content scripts
+ * call attachShadow from their isolated world, so a page patching it changes nothing). Accessibility
+ * trees still see closed roots. Only the e2e build (`wxt build --mode e2e`) and unit tests open them, so
+ * Playwright locators can reach the UI; tests/e2e/closed-shadow.test.ts proves the production build's page cannot.
  */
+export const SHADOW_MODE: ShadowRootMode = import.meta.env?.MODE === 'e2e' || import.meta.env?.MODE === 'test' ? 'open' : 'closed';
+
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: SHADOW_MODE });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);

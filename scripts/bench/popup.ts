@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTENSION_DIR, extensionPage, journalCount, launchWithExtension, startPortalServer } from '../../tests/e2e/harness';
+import { PRODUCTION_EXTENSION_DIR as EXTENSION_DIR, extensionPage, journalCount, launchWithExtension, startPortalServer } from '../../tests/e2e/harness';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHECKS = 10_000;
@@ -27,7 +27,7 @@ export async function benchPopup(): Promise<string[]> {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
   }
   const server = await startPortalServer();
-  const app = await launchWithExtension(server.port);
+  const app = await launchWithExtension(server.port, undefined, EXTENSION_DIR);
   try {
     // the popup opens the journal (Dexie creates the current schema); then rows go in through raw IndexedDB
     const seedPage = await app.context.newPage();

@@ -12,7 +12,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { PORTAL_HOSTS } from './harness';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const FIREFOX_EXTENSION_DIR = process.env.SVERKA_FIREFOX_EXTENSION_DIR ?? join(ROOT, '.output', 'firefox-mv2');
+/** The Firefox test build (`wxt build -b firefox --mode e2e`: in-page shadow roots open, as in tests/e2e/harness.ts). */
+export const FIREFOX_EXTENSION_DIR = process.env.SVERKA_FIREFOX_EXTENSION_DIR ?? join(ROOT, '.output', 'firefox-mv2-e2e');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface FirefoxLaunched {
@@ -24,7 +25,7 @@ export interface FirefoxLaunched {
 }
 
 export async function launchFirefox(port: number): Promise<FirefoxLaunched> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the Firefox package first: npm run build:firefox');
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the Firefox test package first: npx wxt build -b firefox --mode e2e');
   const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };

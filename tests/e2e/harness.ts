@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const EXTENSION_DIR = process.env.SVERKA_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
+/** The test build (`wxt build --mode e2e`: in-page shadow roots open); tests/e2e/build-setup.ts builds it. */
+export const EXTENSION_DIR = process.env.SVERKA_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3-e2e');
+/** What `npm run build` ships (closed shadow roots). */
+export const PRODUCTION_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
 export const GENERATED_DIR = join(ROOT, 'tests', 'fixtures', 'generated');
 const TMP = join(ROOT, 'tests', 'e2e', '.tmp');
@@ -85,8 +88,8 @@ export interface Launched {
   close(keepProfile?: boolean): Promise<void>;
 }
 
-export async function launchWithExtension(port: number, profileDir?: string): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+export async function launchWithExtension(port: number, profileDir?: string, extensionDir = EXTENSION_DIR): Promise<Launched> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first: npx wxt build${extensionDir === EXTENSION_DIR ? ' --mode e2e' : ''}`);
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'sverka-profile-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'sverka-downloads-'));
   const rules = [...PORTAL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
@@ -96,8 +99,8 @@ export async function launchWithExtension(port: number, profileDir?: string): Pr
     acceptDownloads: true,
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
