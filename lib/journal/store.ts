@@ -3,7 +3,7 @@
  */
 import type { CheckReport } from '../checks/report';
 import type { JournalDb } from './db';
-import type { CheckEntry, LicenceRow, Sighting } from './schema';
+import type { CheckEntry, Sighting } from './schema';
 import { searchTermsOf } from './search-terms';
 import { guardQuota } from './errors';
 
@@ -41,7 +41,7 @@ function recordCheckTx(db: JournalDb, report: CheckReport, meta: RecordMeta): Pr
         lastSeenAt: Math.max(existing.lastSeenAt, meta.sighting.at),
         ...(wasUnfinished ? entryFields(report, meta) : {}),
       });
-      if (wasUnfinished) await replaceLicences(db, existing.id, report, meta.sighting.at);
+      if (wasUnfinished) await forgetLicenceRows(db, existing.id);
       return { id: existing.id, isNew: false };
     }
     const entry: CheckEntry = {
@@ -53,7 +53,6 @@ function recordCheckTx(db: JournalDb, report: CheckReport, meta: RecordMeta): Pr
       ...entryFields(report, meta),
     };
     const id = await db.checks.add(entry);
-    await replaceLicences(db, id, report, meta.sighting.at);
     return { id, isNew: true };
   });
 }
@@ -71,11 +70,13 @@ function entryFields(report: CheckReport, meta: RecordMeta) {
   };
 }
 
-export async function replaceLicences(db: JournalDb, checkId: number, report: CheckReport, at: number): Promise<void> {
+/**
+ * Licence rows are no longer written: nothing ever read them, and a region-wide ЕРУЛ result meant 200,000
+ * indexed rows put one by one (≈ 70 s of a 135 s check). Search needs only the entry's `searchTerms`; the
+ * ledger reads the reports. Rows an older version wrote go when their check does.
+ */
+export async function forgetLicenceRows(db: JournalDb, checkId: number): Promise<void> {
   await db.licences.where('checkId').equals(checkId).delete();
-  if (!report.records?.length) return;
-  const rows: LicenceRow[] = report.records.map((r) => ({ ...r, checkId, kind: report.kind, at }));
-  await db.licences.bulkAdd(rows);
 }
 
 /**

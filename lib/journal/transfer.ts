@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { JournalDb } from './db';
 import { CheckEntrySchema, JOURNAL_SCHEMA_VERSION, type CheckEntry, type Sighting } from './schema';
-import { INTERRUPTED_MESSAGE, replaceLicences } from './store';
+import { INTERRUPTED_MESSAGE, forgetLicenceRows } from './store';
 import { guardQuota } from './errors';
 import { searchTermsOf } from './search-terms';
 import type { ExportSheet } from '../export/xlsx';
@@ -125,8 +125,7 @@ export async function importJournal(db: JournalDb, data: JournalExport): Promise
         const existing = await db.checks.where('sha256').equals(incoming.sha256).first();
         if (!existing || existing.id === undefined) {
           // search terms are recomputed: an export from an older version gets today's terms
-          const id = await db.checks.add({ ...incoming, searchTerms: searchTermsOf(incoming.fileName, incoming.report) } as CheckEntry);
-          await replaceLicences(db, id, incoming.report, incoming.firstSeenAt);
+          await db.checks.add({ ...incoming, searchTerms: searchTermsOf(incoming.fileName, incoming.report) } as CheckEntry);
           result.added++;
           continue;
         }
@@ -141,7 +140,7 @@ export async function importJournal(db: JournalDb, data: JournalExport): Promise
           continue;
         }
         await db.checks.put({ ...merged, id: existing.id });
-        if (existing.status !== 'done' && merged.status === 'done') await replaceLicences(db, existing.id, merged.report, merged.firstSeenAt);
+        if (existing.status !== 'done' && merged.status === 'done') await forgetLicenceRows(db, existing.id);
         result.merged++;
       }
     }),

@@ -30,7 +30,7 @@ describe('journal', () => {
     expect(all).toHaveLength(1);
     expect(all[0].sightings.map((s) => s.fileName)).toEqual(['a.json', 'a (1).json']);
     expect(all[0].lastSeenAt).toBe(2000);
-    expect(await db.licences.count()).toBe(1);
+    expect(await db.licences.count()).toBe(0);
     expect(all[0].searchTerms).toContain('л041-00110-77/00012345');
   });
 
@@ -38,9 +38,12 @@ describe('journal', () => {
     const now = 100 * DAY_MS;
     await recordCheck(db, report('old.json'), { sha256: sha(1), size: 1, sighting: sighting('old.json', now - 91 * DAY_MS) });
     await recordCheck(db, report('new.json'), { sha256: sha(2), size: 1, sighting: sighting('new.json', now - 89 * DAY_MS) });
+    // rows an older version wrote per licence
+    const row = { old: 'Л041-00110-77/00012345', new: '', outcome: 'renumbered' as const, error: '', kind: 'erul-renumbering-result' as const, at: 1 };
+    await db.licences.bulkAdd([{ ...row, checkId: 1 }, { ...row, checkId: 2 }]);
     expect(await applyRetention(db, 90, now)).toBe(1);
     expect((await db.checks.toArray()).map((c) => c.fileName)).toEqual(['new.json']);
-    expect(await db.licences.count()).toBe(1);
+    expect((await db.licences.toArray()).map((l) => l.checkId)).toEqual([2]);
   });
 
   it('purge empties everything at once', async () => {

@@ -45,7 +45,8 @@ describe('journal store', () => {
     const [entry] = await recentChecks(db);
     expect(entry.sightings.map((s) => s.fileName)).toEqual(['result_1057.json', 'result_1057 (1).json']);
     expect(entry.lastSeenAt).toBe(T0 + 1000);
-    expect(await db.licences.count()).toBe(2);
+    // no per-licence rows: search reads the entry's terms
+    expect(await db.licences.count()).toBe(0);
   });
 
   it('marks a check cut off by a stopped worker as interrupted, and a later run of the same file replaces it (never doubled)', async () => {
@@ -86,8 +87,7 @@ describe('journal store', () => {
     const shared = await one.checks.where('sha256').equals(sha(3)).toArray();
     expect(shared).toHaveLength(1);
     expect(shared[0].sightings).toHaveLength(4);
-    // licence rows: exactly one set per file (no duplicates from racing replaceLicences)
-    expect(await two.licences.count()).toBe(20 * 2);
+    expect(await two.checks.count()).toBe(60);
   });
 
   it('quota exhaustion gives a clear Russian message and loses nothing already stored', async () => {
@@ -118,7 +118,6 @@ describe('journal store', () => {
     const left = await recentChecks(db);
     expect(left.map((e) => e.fileName).sort()).toEqual(['a.json', 'b.xls']);
     expect(left.find((e) => e.fileName === 'a.json')!.sightings).toHaveLength(1);
-    expect(await db.licences.count()).toBe(2);
   });
 
   it('recognises quota errors however they are wrapped', () => {
@@ -182,13 +181,11 @@ describe('journal export and import', () => {
     const other = freshJournal().db;
     expect(await importJournal(other, parseJournalExport(text))).toEqual({ added: 3, merged: 0, unchanged: 0 });
     expect(await other.checks.count()).toBe(3);
-    expect(await other.licences.count()).toBe(2);
     expect((await other.checks.where('sha256').equals(sha(3)).first())!.status).toBe('interrupted');
     // again: nothing is duplicated
     expect(await importJournal(other, parseJournalExport(text))).toEqual({ added: 0, merged: 0, unchanged: 3 });
     expect(await importJournal(other, parseJournalExport(JSON.stringify(await exportJournal(other))))).toEqual({ added: 0, merged: 0, unchanged: 3 });
     expect(await other.checks.count()).toBe(3);
-    expect(await other.licences.count()).toBe(2);
 
     // the same file seen elsewhere meanwhile: sightings merge
     await recordCheck(db, erul, meta(1, 'a (1).json', T0 + 99));
@@ -245,4 +242,21 @@ describe('journal export and import', () => {
     expect(sheet.rows[0][4]).toBe('Нужно действие');
     expect(String(sheet.rows[0][5])).toContain('переприсвоено');
   });
+});
+
+describe('a region-wide ЕРУЛ result is saved as one entry', () => {
+  it('200,000 licences: no per-licence rows (was 200,000 indexed puts), every number still found by search', async () => {
+    const { db } = freshJournal();
+    const records = Array.from({ length: 200_000 }, (_, i) => ({
+      old: `Л041-00110-77/${String(i).padStart(8, '0')}`,
+      new: `Л041-00110-77/${String(900_000 + i).padStart(8, '0')}`,
+      outcome: 'renumbered' as const,
+      error: '',
+    }));
+    const big = report({ file: 'erul-region.json', kind: 'erul-renumbering-result', summary: { total: records.length }, records });
+    const { id } = await recordCheck(db, big, meta(42, 'erul-region.json', T0));
+    expect(await db.licences.count()).toBe(0);
+    expect(await db.checks.count()).toBe(1);
+    expect((await searchChecks(db, { text: 'Л041-00110-77/00000017' })).entries.map((e) => e.id)).toEqual([id]);
+  }, 120_000);
 });
