@@ -9,10 +9,11 @@ import * as formats from './fixtures/formats';
 import * as renumbering from './fixtures/renumbering';
 import * as sstu from './fixtures/sstu';
 import * as egisso from './fixtures/egisso';
+import * as hostile from './fixtures/hostile';
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'generated');
 
-const DOMAINS: Record<string, { make(dir: string): Promise<void> }> = { formats, renumbering, sstu, egisso };
+const DOMAINS: Record<string, { make(dir: string): Promise<void> }> = { formats, renumbering, sstu, egisso, hostile };
 
 /** Writes into a private folder, then swaps it in: test runs started at the same time never see half a set. */
 export async function makeAllFixtures(): Promise<void> {

@@ -6,6 +6,7 @@ import type { ByteSource } from '../formats/source';
 import { prepareFile, type PreparedFile } from '../formats/prepared';
 import { FormatError } from '../formats/errors';
 import { FORMAT_NAMES } from '../formats/sniff';
+import { parseXml } from '../formats/xml';
 import { CheckReportSchema, verdictOf, type CheckReport, type Finding } from './report';
 import type { KindId } from './kinds';
 import type { CheckContext, KindCheck, KindResult } from './types';
@@ -131,6 +132,10 @@ async function whyUnreadable(file: PreparedFile): Promise<Unreadable | null> {
           `Это ${FORMAT_NAMES.binary}, а не файл портала (не JSON, не таблица, не архив и не XML). Проверьте, тот ли файл выбран, и скачайте его заново.`,
           `начало файла: ${hexHead(file.head)}`,
         );
+      case 'xml':
+        // well-formedness (and depth) of an XML no kind claimed: a damaged file is told as damaged
+        parseXml((await file.text()).text, {}, { attributes: false });
+        return null;
       case 'text': {
         const text = (await file.text()).text;
         if (/^\s*$/.test(text)) return because('empty', 'В файле только пробелы и переводы строк: данных нет. Скачайте файл заново.');

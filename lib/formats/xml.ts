@@ -107,9 +107,21 @@ export function parseXml(text: string, handlers: XmlHandlers, opts: XmlParseOpti
   parser.on('doctype', () => {
     throw new FormatError('xml-doctype', `В файле есть декларация DOCTYPE. ${DOCTYPE_HINT}`, where(parser.line, parser.column + 1));
   });
+  const scope = new NamespaceScope(parser);
   const { open, close, text: onText } = handlers;
+  parser.on('opentagstart', (tag) => {
+    if (scope.depth >= MAX_XML_DEPTH) {
+      throw new FormatError(
+        'xml-too-deep',
+        `XML вложен слишком глубоко (больше ${MAX_XML_DEPTH} уровней): файлы порталов так не устроены. Похоже, это повреждённый или не тот файл — скачайте его заново.`,
+        where(parser.line, parser.column + 1),
+      );
+    }
+    scope.starting(tag as SaxesTagNS);
+  });
+  let onOpen: ((tag: SaxesTagNS) => void) | undefined;
   if (open && withAttrs) {
-    parser.on('opentag', (tag: SaxesTagNS) => {
+    onOpen = (tag) => {
       const attrs: Record<string, string> = {};
       for (const key in tag.attributes) {
         const a = tag.attributes[key];
@@ -117,20 +129,27 @@ export function parseXml(text: string, handlers: XmlHandlers, opts: XmlParseOpti
         attrs[a.local] = a.value;
       }
       open({ local: tag.local, uri: tag.uri, attrs, line: parser.line, selfClosing: tag.isSelfClosing });
-    });
+    };
   } else if (open) {
     // Streaming without attributes: one reused tag object (valid only during the call) keeps a
     // million-element protocol from allocating a million wrappers.
     const reused: XmlOpenTag = { local: '', uri: '', attrs: EMPTY, line: 0, selfClosing: false };
-    parser.on('opentag', (tag: SaxesTagNS) => {
+    onOpen = (tag) => {
       reused.local = tag.local;
       reused.uri = tag.uri;
       reused.line = parser.line;
       reused.selfClosing = tag.isSelfClosing;
       open(reused);
-    });
+    };
   }
-  if (close) parser.on('closetag', (tag: SaxesTagNS) => close(tag.local, tag.uri));
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    scope.opened(tag);
+    onOpen?.(tag);
+  });
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    scope.closed(tag);
+    close?.(tag.local, tag.uri);
+  });
   if (onText) {
     parser.on('text', onText);
     parser.on('cdata', onText);
@@ -146,6 +165,61 @@ export function parseXml(text: string, handlers: XmlHandlers, opts: XmlParseOpti
 }
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Deepest element nesting read (ЕГИССО files nest fewer than 20 levels). */
+export const MAX_XML_DEPTH = 64;
+
+const BUILT_IN_PREFIXES: Record<string, string> = {
+  xml: 'http://www.w3.org/XML/1998/namespace',
+  xmlns: 'http://www.w3.org/2000/xmlns/',
+};
+
+/**
+ * Namespace bindings as a stack per prefix, so resolving a prefix costs O(1) whatever the depth: saxes'
+ * own resolve walks every open tag for an unbound prefix (the default "" of plain XML), which made deep
+ * nesting quadratic. Replaces the parser's resolve; keeps the element depth too.
+ */
+class NamespaceScope {
+  depth = 0;
+  private readonly bindings = new Map<string, string[]>();
+  private current: SaxesTagNS | null = null;
+
+  constructor(parser: SaxesParser<{ xmlns: true; position: true }>) {
+    parser.resolve = (prefix: string) => this.resolve(prefix);
+  }
+
+  /** The tag whose attributes are being read: its own declarations win. */
+  starting(tag: SaxesTagNS): void {
+    this.current = tag;
+  }
+
+  opened(tag: SaxesTagNS): void {
+    this.depth++;
+    const ns = tag.ns;
+    if (ns) for (const prefix in ns) this.stackOf(prefix).push(ns[prefix]);
+    this.current = null;
+  }
+
+  closed(tag: SaxesTagNS): void {
+    this.depth--;
+    const ns = tag.ns;
+    if (ns) for (const prefix in ns) this.bindings.get(prefix)?.pop();
+  }
+
+  private stackOf(prefix: string): string[] {
+    let s = this.bindings.get(prefix);
+    if (!s) this.bindings.set(prefix, (s = []));
+    return s;
+  }
+
+  private resolve(prefix: string): string | undefined {
+    const own = this.current?.ns?.[prefix];
+    if (own !== undefined) return own;
+    const s = this.bindings.get(prefix);
+    if (s && s.length) return s[s.length - 1];
+    return BUILT_IN_PREFIXES[prefix];
+  }
+}
 
 /**
  * A DOCTYPE (and with it any <!ENTITY>) is refused before parsing: saxes would not expand it, but a file
