@@ -26,9 +26,12 @@ export default defineConfig({
           // Firefox builds MV2: optional hosts are optional_permissions there
           optional_permissions: ['https://*/*'],
           browser_specific_settings: {
-            gecko: { id: 'sverka@sverka.local', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // 140: data_collection_permissions (the store's consent screen); world MAIN needs 128
+            gecko: { id: 'sverka@sverka.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // content_scripts world MAIN needs Chromium 111
+        { minimum_chrome_version: '111' }),
   }),
 });

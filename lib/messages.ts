@@ -2,7 +2,7 @@
  * Messages between content scripts, extension pages and the service worker. Every message is parsed with
  * zod on arrival; anything else is dropped.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const CaptureStartSchema = z.object({
   type: z.literal('capture-start'),

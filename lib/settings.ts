@@ -1,5 +1,5 @@
 /** The user's settings (options page): profile for letters, portals, retention. Validated on every read. */
-import { z } from 'zod';
+import { z } from './zod';
 import { PORTALS, type PortalId } from './portals';
 
 export const ProfileSchema = z.object({

@@ -29,10 +29,13 @@ function distToSegment(px: number, py: number, ax: number, ay: number, bx: numbe
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
-function icon(size: number): Buffer {
+/** `padding` px stay transparent on each side: store guidelines want the 128 px artwork in its inner 96 px. */
+function icon(size: number, padding = 0): Buffer {
+  const inner = size - 2 * padding;
   return png(size, (x, y) => {
-    const u = (x + 0.5) / size;
-    const v = (y + 0.5) / size;
+    const u = (x + 0.5 - padding) / inner;
+    const v = (y + 0.5 - padding) / inner;
+    if (u < 0 || u > 1 || v < 0 || v > 1) return [0, 0, 0, 0];
     const r = 0.2;
     const dx = Math.max(0, Math.abs(u - 0.5) - (0.5 - r));
     const dy = Math.max(0, Math.abs(v - 0.5) - (0.5 - r));
@@ -43,5 +46,6 @@ function icon(size: number): Buffer {
 }
 
 mkdirSync('public/icon', { recursive: true });
-for (const s of [16, 32, 48, 128]) writeFileSync(`public/icon/${s}.png`, icon(s));
+for (const s of [16, 32, 48]) writeFileSync(`public/icon/${s}.png`, icon(s));
+writeFileSync('public/icon/128.png', icon(128, 16));
 console.log('icons written');

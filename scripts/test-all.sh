@@ -18,17 +18,18 @@ step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/unit.json
 
 step "build"
-# the shipped build, and the test build (in-page shadow roots open for Playwright) the e2e tests load
-npx wxt build >/dev/null 2>&1 && echo "built .output/chrome-mv3" || { echo "build failed"; failed_steps=$((failed_steps + 1)); }
+# the shipped packages (npm run zip: chrome-mv3, firefox-mv2, their zips and the AMO sources zip), and the
+# test builds (in-page shadow roots open for the e2e tests)
+npx wxt zip >/dev/null 2>&1 && echo "built .output/chrome-mv3" || { echo "build failed"; failed_steps=$((failed_steps + 1)); }
 npx wxt build --mode e2e >/dev/null 2>&1 && echo "built .output/chrome-mv3-e2e (test build)" || { echo "test build failed"; failed_steps=$((failed_steps + 1)); }
-npx wxt build -b firefox >/dev/null 2>&1 && echo "built .output/firefox-mv2" || { echo "Firefox build failed"; failed_steps=$((failed_steps + 1)); }
+npx wxt zip -b firefox >/dev/null 2>&1 && echo "built .output/firefox-mv2" || { echo "Firefox build failed"; failed_steps=$((failed_steps + 1)); }
 npx wxt build -b firefox --mode e2e >/dev/null 2>&1 && echo "built .output/firefox-mv2-e2e (test build)" || { echo "Firefox test build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 SVERKA_SKIP_BUILD=1 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
 
-step "end-to-end tests (Firefox ESR: ${FIREFOX_PATH:-/usr/bin/firefox-esr})"
-SVERKA_SKIP_BUILD=1 npx vitest run --project firefox --reporter=default --reporter=json --outputFile.json=.tmp/firefox.json
+step "end-to-end tests (Firefox ESR: ${FIREFOX_PATH:-/usr/bin/firefox-esr}) and store packages"
+SVERKA_SKIP_BUILD=1 npx vitest run --project firefox --project package --reporter=default --reporter=json --outputFile.json=.tmp/firefox.json
 
 node -e '
 const fs = require("fs");

@@ -54,7 +54,10 @@ export function Options() {
         <input id="contact" style={{ width: '100%' }} value={p.contact} onInput={(e) => setProfile('contact', e.currentTarget.value)} />
 
         <h2>Хранение данных</h2>
-        <p class="muted">Журнал проверок хранится только в этом браузере. В нём могут быть персональные данные (ФИО, СНИЛС) из проверенных файлов.</p>
+        <p class="muted">
+          Журнал проверок хранится только в этом браузере. В нём могут быть персональные данные (ФИО, СНИЛС) из проверенных файлов.{' '}
+          <a href={browser.runtime.getURL('/privacy.html' as '/options.html')} target="_blank">Какие данные хранятся и где</a>
+        </p>
         <label for="retention">Хранить проверки, дней</label>
         <input id="retention" type="number" min={1} max={3650} value={settings.retentionDays}
           onInput={(e) => setSettings({ ...settings, retentionDays: Math.max(1, Math.min(3650, Number(e.currentTarget.value) || 90)) })} />

@@ -1,5 +1,5 @@
 /** Checklist state: the user's own ticks (stored) merged with what the checked files show (computed). */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { CheckReport } from '../checks/report';
 import type { AutoState, ChecklistStep, Procedure } from './model';
 

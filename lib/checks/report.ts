@@ -1,5 +1,5 @@
 /** The CheckReport of the contract (shared/contracts/check-cli.md), validated with zod. */
-import { z } from 'zod';
+import { z } from '../zod';
 import { KIND_IDS } from './kinds';
 
 export const SeveritySchema = z.enum(['info', 'warn', 'error']);

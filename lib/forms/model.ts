@@ -3,7 +3,7 @@
  * Приложение 1 (настройка стандартов) and Приложение 2 (доступ к подсистеме, with the list of users).
  * Plain data: the page edits it, drafts store it, validation/letter/XLSX read it.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export type Appendix = 1 | 2;
 

@@ -1,7 +1,7 @@
 /**
  * What the journal stores. Types and zod schemas only: the Dexie database is in db.ts.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CheckReportSchema, LicenceRecordSchema } from '../checks/report';
 
 export const SightingViaSchema = z.enum(['download', 'page', 'button', 'drop', 'cli', 'import']);

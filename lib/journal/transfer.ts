@@ -3,7 +3,7 @@
  * validates everything with zod before writing anything, and merges by SHA-256 (the same file's entry gets
  * the sightings it lacks; nothing is ever duplicated). Errors are Russian sentences for the official.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { JournalDb } from './db';
 import { CheckEntrySchema, JOURNAL_SCHEMA_VERSION, type CheckEntry, type Sighting } from './schema';
 import { INTERRUPTED_MESSAGE, forgetLicenceRows } from './store';

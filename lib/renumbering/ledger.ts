@@ -2,7 +2,7 @@
  * The renumbering ledger across files and days: export → ЕРУЛ result → ТОР КНД import.
  * A pure function of CheckReports (from one CLI run, or every report the journal keeps), never of raw files.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { CheckReport } from '../checks/report';
 import { isAlreadyInErulError, isEmptyError } from './portal-texts';
 
