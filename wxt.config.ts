@@ -31,7 +31,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : // content_scripts world MAIN needs Chromium 111
-        { minimum_chrome_version: '111' }),
+      : {
+          // content_scripts world MAIN needs Chromium 111
+          minimum_chrome_version: '111',
+          // what an organisation may set by policy (3rdparty); Firefox takes the same values from policies.json
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

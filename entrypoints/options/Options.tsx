@@ -2,19 +2,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/settings';
+import { NOTHING_LOCKED, type Locked } from '../../lib/managed';
 import { checkInn } from '../../lib/ids/inn';
 import { checkOgrn } from '../../lib/ids/ogrn';
 import { purgeAll } from '../../lib/journal/store';
 import { journal } from '../../platform/journal';
-import { loadSettings, saveSettings } from '../../platform/settings';
+import { loadSettingsWithLocks, saveSettings } from '../../platform/settings';
 import { Portals } from './Portals';
+
+export const MANAGED_NOTE = 'Поля, которые нельзя изменить, задала ваша организация: поменять их может администратор.';
+
+/** A field the organisation set: read-only, with the reason read out beside it. */
+export function lockedProps(isLocked: boolean): { readOnly?: boolean; title?: string; 'data-managed'?: string } {
+  return isLocked ? { readOnly: true, title: 'Задано вашей организацией', 'data-managed': 'true' } : {};
+}
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState('');
   const [confirmPurge, setConfirmPurge] = useState(false);
+  const [locked, setLocked] = useState<Locked>(NOTHING_LOCKED);
 
-  useEffect(() => void loadSettings().then(setSettings), []);
+  useEffect(() => void loadSettingsWithLocks().then((r) => {
+    setSettings(r.settings);
+    setLocked(r.locked);
+  }), []);
   if (!settings) return <p>Загрузка…</p>;
 
   const p = settings.profile;
@@ -40,18 +52,19 @@ export function Options() {
       <h1>Сверка — настройки</h1>
       <form onSubmit={(e) => void save(e)}>
         <h2>Организация (для писем в поддержку)</h2>
+        {locked.profile.size > 0 && <p class="muted" id="managed-note">{MANAGED_NOTE}</p>}
         <label for="orgName">Название организации</label>
-        <input id="orgName" style={{ width: '100%' }} value={p.orgName} onInput={(e) => setProfile('orgName', e.currentTarget.value)} />
+        <input id="orgName" style={{ width: '100%' }} value={p.orgName} {...lockedProps(locked.profile.has('orgName'))} onInput={(e) => setProfile('orgName', e.currentTarget.value)} />
         <label for="inn">ИНН</label>
-        <input id="inn" inputMode="numeric" value={p.inn} aria-invalid={innCheck?.ok === false} aria-describedby="inn-msg" onInput={(e) => setProfile('inn', e.currentTarget.value)} />
+        <input id="inn" inputMode="numeric" value={p.inn} {...lockedProps(locked.profile.has('inn'))} aria-invalid={innCheck?.ok === false} aria-describedby="inn-msg" onInput={(e) => setProfile('inn', e.currentTarget.value)} />
         <div id="inn-msg" class="error-text" role="status">{innCheck && !innCheck.ok ? innCheck.reason : ''}</div>
         <label for="ogrn">ОГРН</label>
-        <input id="ogrn" inputMode="numeric" value={p.ogrn} aria-invalid={ogrnCheck?.ok === false} aria-describedby="ogrn-msg" onInput={(e) => setProfile('ogrn', e.currentTarget.value)} />
+        <input id="ogrn" inputMode="numeric" value={p.ogrn} {...lockedProps(locked.profile.has('ogrn'))} aria-invalid={ogrnCheck?.ok === false} aria-describedby="ogrn-msg" onInput={(e) => setProfile('ogrn', e.currentTarget.value)} />
         <div id="ogrn-msg" class="error-text" role="status">{ogrnCheck && !ogrnCheck.ok ? ogrnCheck.reason : ''}</div>
         <label for="region">Регион</label>
-        <input id="region" style={{ width: '100%' }} value={p.region} onInput={(e) => setProfile('region', e.currentTarget.value)} />
+        <input id="region" style={{ width: '100%' }} value={p.region} {...lockedProps(locked.profile.has('region'))} onInput={(e) => setProfile('region', e.currentTarget.value)} />
         <label for="contact">Контактное лицо и телефон</label>
-        <input id="contact" style={{ width: '100%' }} value={p.contact} onInput={(e) => setProfile('contact', e.currentTarget.value)} />
+        <input id="contact" style={{ width: '100%' }} value={p.contact} {...lockedProps(locked.profile.has('contact'))} onInput={(e) => setProfile('contact', e.currentTarget.value)} />
 
         <h2>Хранение данных</h2>
         <p class="muted">
@@ -59,7 +72,7 @@ export function Options() {
           <a href={browser.runtime.getURL('/privacy.html' as '/options.html')} target="_blank">Какие данные хранятся и где</a>
         </p>
         <label for="retention">Хранить проверки, дней</label>
-        <input id="retention" type="number" min={1} max={3650} value={settings.retentionDays}
+        <input id="retention" type="number" min={1} max={3650} value={settings.retentionDays} {...lockedProps(locked.retentionDays)}
           onInput={(e) => setSettings({ ...settings, retentionDays: Math.max(1, Math.min(3650, Number(e.currentTarget.value) || 90)) })} />
         <div class="row" style={{ marginTop: '12px' }}>
           <button type="submit" class="primary">Сохранить</button>
@@ -67,7 +80,7 @@ export function Options() {
         </div>
       </form>
 
-      <Portals settings={settings} onChange={setSettings} />
+      <Portals settings={settings} locked={locked} onChange={setSettings} />
 
       <h2>Журнал проверок</h2>
       <p>

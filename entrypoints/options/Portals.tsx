@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PORTALS, matchPatternForHost, normaliseUserHost, portalForUrl, type PortalId } from '../../lib/portals';
 import { autoCheckEnabled, type Settings } from '../../lib/settings';
+import { isHostLocked, type Locked } from '../../lib/managed';
 import { loadSettings, saveSettings } from '../../platform/settings';
 import { isHostGranted } from '../../platform/user-hosts';
 
@@ -25,7 +26,7 @@ function useGrantedOrigins(): [string[] | null, () => void] {
   return [origins, refresh];
 }
 
-export function Portals({ settings, onChange }: { settings: Settings; onChange: (s: Settings) => void }) {
+export function Portals({ settings, locked, onChange }: { settings: Settings; locked: Locked; onChange: (s: Settings) => void }) {
   const [origins, refresh] = useGrantedOrigins();
   const [drafts, setDrafts] = useState<Partial<Record<PortalId, string>>>({});
   const [messages, setMessages] = useState<Partial<Record<PortalId, { text: string; error: boolean }>>>({});
@@ -105,8 +106,8 @@ export function Portals({ settings, onChange }: { settings: Settings; onChange: 
           <div key={p.id} class="card portal-settings" data-portal={p.id}>
             <h3 style={{ marginTop: 0 }}>{p.name}</h3>
             <label style={{ fontWeight: 'normal' }}>
-              <input type="checkbox" id={`auto-${p.id}`} checked={autoCheckEnabled(settings, p.id)} onChange={(e) => setAuto(p.id, e.currentTarget.checked)} />{' '}
-              Проверять скачанные файлы автоматически
+              <input type="checkbox" id={`auto-${p.id}`} checked={autoCheckEnabled(settings, p.id)} disabled={locked.autoCheck.has(p.id)} onChange={(e) => setAuto(p.id, e.currentTarget.checked)} />{' '}
+              Проверять скачанные файлы автоматически{locked.autoCheck.has(p.id) ? ' (задано вашей организацией)' : ''}
             </label>
             {p.hosts.length > 0 && (
               <ul class="hosts">
@@ -132,11 +133,16 @@ export function Portals({ settings, onChange }: { settings: Settings; onChange: 
                   <ul class="hosts user-hosts">
                     {hosts.map(({ host }) => {
                       const granted = origins ? isHostGranted(host, origins) : null;
+                      const managed = isHostLocked(locked, p.id, host);
                       return (
-                        <li key={host} data-host={host} data-granted={String(granted)} class="row">
-                          <span>{host} — {granted === null ? 'проверяется…' : granted ? 'доступ разрешён' : 'доступ не выдан'}</span>
+                        <li key={host} data-host={host} data-granted={String(granted)} data-managed={String(managed)} class="row">
+                          <span>
+                            {host}
+                            {managed ? ' (задан вашей организацией)' : ''} —{' '}
+                            {granted === null ? 'проверяется…' : granted ? 'доступ разрешён' : managed ? 'нет доступа: администратор должен разрешить этот адрес в политике браузера' : 'доступ не выдан'}
+                          </span>
                           {granted === false && <button type="button" onClick={() => grant(p.id, host)}>Разрешить доступ</button>}
-                          <button type="button" onClick={() => removeHost(p.id, host)}>Удалить</button>
+                          {!managed && <button type="button" onClick={() => removeHost(p.id, host)}>Удалить</button>}
                         </li>
                       );
                     })}
