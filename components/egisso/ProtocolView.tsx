@@ -8,6 +8,7 @@ import { protocolView, protocolSheets, protocolXlsxName, KIND_WORD } from '../..
 import { buildXlsx, XLSX_MIME } from '../../lib/export/xlsx';
 import { plural } from '../../lib/plural';
 import { saveFile as saveBytes } from '../save-file';
+import { RESEND_WHOLE_PACKAGE } from '../../lib/checks/egisso-protocol';
 
 const ROWS_SHOWN = 300;
 
@@ -18,6 +19,8 @@ export function EgissoProtocolView({ report }: KindViewProps) {
   const unreadable = report.findings.some((f) => f.code === 'unreadable');
   if (unreadable) return null;
 
+  if (v.messageRejected) return <MessageRejected v={v} />;
+  if (v.attachmentOnly) return null;
   const notProcessed = v.packageStatus === 1 || v.packageStatus === 2;
   const rows = v.records.filter((r) => (!onlyFailed || r.failed) && (!codeFilter || r.messages.some((m) => m.code === codeFilter)));
   const exportXlsx = () => saveBytes(buildXlsx(protocolSheets(v)), protocolXlsxName(v), XLSX_MIME);
@@ -98,6 +101,32 @@ export function EgissoProtocolView({ report }: KindViewProps) {
           {rows.length > ROWS_SHOWN && <p class="muted">Показаны первые {ROWS_SHOWN} из {rows.length}; все записи — в выгрузке XLSX.</p>}
           {v.recordsTruncated && <p class="muted">Записей с сообщениями очень много: в отчёт и выгрузку вошли первые {v.records.length}.</p>}
         </>
+      )}
+    </div>
+  );
+}
+
+/** messageResult: the whole message rejected; each error with its code, message and time. */
+function MessageRejected({ v }: { v: ReturnType<typeof protocolView> }) {
+  return (
+    <div class="egisso-protocol">
+      <p data-testid="egisso-next"><strong>ЕГИССО отклонило сообщение целиком: ни одна запись не обработана. {RESEND_WHOLE_PACKAGE}</strong></p>
+      {v.messageErrors.length > 0 && (
+        <table class="egisso-message-errors" aria-label="Ошибки сообщения">
+          <thead>
+            <tr><th>№</th><th>Код</th><th>Сообщение ЕГИССО</th><th>Время</th></tr>
+          </thead>
+          <tbody>
+            {v.messageErrors.map((e, i) => (
+              <tr key={i} class="error">
+                <td>{i + 1}</td>
+                <td>{e.code || '—'}</td>
+                <td>{e.message || 'без пояснения'}</td>
+                <td>{e.time || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

@@ -1,15 +1,18 @@
 /**
- * Kind `egisso-protocol`: the ЕГИССО processing protocol XML («файл протокола обработки»).
- * Summary (contract): packageStatus, recordNum, recordNumSuccess, failedRecords, errors, warnings, byCode.
- * Verdict: error when failedRecords > 0 or errors > 0; warn when warnings > 0; otherwise ok. Findings that do
- * not bear on the verdict (package not processed yet, counts that disagree) are `info`.
+ * Kind `egisso-protocol`: the ЕГИССО processing protocol XML («файл протокола обработки»), any published
+ * version, bare or inside a СМЭВ response (10.05.I, 10.10.I).
+ * Summary (contract): packageStatus, recordNum, recordNumSuccess, failedRecords, errors, warnings, byCode,
+ * packageId; for a messageResult (the whole message rejected): messageRejected: true, errors.
+ * Verdict: error when failedRecords > 0 or errors > 0 (always for messageResult); warn when warnings > 0;
+ * otherwise ok. Header counts that disagree with the records are a `warn` finding; the verdict follows the
+ * records. A 10.10.I 1.0.4 response that only points at the СМЭВ file storage is `warn`.
  */
 import type { PreparedFile } from '../formats/prepared';
 import { FormatError } from '../formats/errors';
 import { headText } from '../formats/sniff';
 import type { Finding } from './report';
 import type { KindCheck, KindResult } from './types';
-import { describeEgissoXml, looksLikeProtocol, readProtocol, type ParsedProtocol } from '../egisso/protocol';
+import { describeEgissoXml, egissoTime, looksLikeProtocol, readProtocol, type ParsedProtocol } from '../egisso/protocol';
 import { explainRuleCode } from '../egisso/rule-codes';
 import { plural } from '../plural';
 
@@ -48,7 +51,9 @@ async function detect(file: PreparedFile): Promise<number> {
 
 /** The contract's summary, exactly these fields. */
 function summaryOf(p: ParsedProtocol): KindResult['summary'] {
+  if (p.messageResult) return { messageRejected: true, errors: p.messageResult.errorCount };
   return {
+    packageId: p.pkg.packageID,
     packageStatus: p.pkg.packageStatus,
     recordNum: p.pkg.recordNum ?? p.recordResults,
     recordNumSuccess: p.pkg.recordNumSuccess ?? 0,
@@ -63,7 +68,7 @@ function codeFindings(p: ParsedProtocol): Finding[] {
   const out: Finding[] = [];
   const sorted = [...p.codes.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.code.localeCompare(b.code));
   for (const st of sorted) {
-    const { title, fix, known } = explainRuleCode(st.code, st.reports[0]);
+    const { title, fix, known } = explainRuleCode(st.code, st.reports[0], { message: p.message, warning: st.errors === 0 && st.warnings > 0 });
     const example = known && st.reports.length ? ` Пример сообщения ЕГИССО: «${st.reports[0].replace(/\.$/, '')}».` : '';
     const where = st.recIDs.length ? `записи ${st.recIDs.join(', ')}${st.records > st.recIDs.length ? ' и другие' : ''}` : undefined;
     const label = st.code ? `Код ${st.code}` : 'Без кода';
@@ -98,13 +103,15 @@ function codeFindings(p: ParsedProtocol): Finding[] {
 async function check(file: PreparedFile): Promise<KindResult> {
   const { text, encoding } = await file.text();
   const p = readProtocol(text);
-  if (!p.found) {
+  if (!p.found && !p.attachmentOnly) {
     const what = describeEgissoXml(text.slice(0, 8192));
     throw new FormatError(
       'not-a-protocol',
       what ?? 'В файле нет протокола обработки ЕГИССО (элементов protocol/packageResult). Проверьте, тот ли файл скачан.',
     );
   }
+  if (p.attachmentOnly) return inStorage(p);
+  if (p.messageResult) return messageRejected(p, encoding);
   const pkg = p.pkg;
   const findings: Finding[] = [];
   const name = pkg.packageID ? `Пакет ${pkg.packageID}` : 'Пакет';
@@ -147,11 +154,16 @@ async function check(file: PreparedFile): Promise<KindResult> {
   const recordNum = pkg.recordNum ?? p.recordResults;
   // Contract: an absent recordNumSuccess counts as 0; the text for the official uses what the records say.
   const success = pkg.recordNumSuccess ?? Math.max(0, recordNum - p.failedRecords);
-  if (pkg.packageStatus === 3 && pkg.recordNum !== null && pkg.recordNumSuccess !== null && recordNum - success !== p.failedRecords) {
+  // recordNumSuccess is absent when nothing succeeded (published reference replies)
+  const headerFailed = pkg.recordNum !== null ? pkg.recordNum - (pkg.recordNumSuccess ?? 0) : null;
+  if (pkg.packageStatus === 3 && headerFailed !== null && headerFailed !== p.failedRecords) {
     findings.push({
-      severity: 'info',
+      severity: 'warn',
       code: 'egisso-counts-differ',
-      message: `По заголовку протокола принято ${fmt(success)} из ${fmt(recordNum)}, а отклонённых записей в протоколе ${fmt(p.failedRecords)}: цифры не сходятся. Ориентируйтесь на список записей ниже.`,
+      message:
+        `Цифры протокола не сходятся: в заголовке принято ${fmt(pkg.recordNumSuccess ?? 0)} из ${fmt(pkg.recordNum ?? 0)} ` +
+        `(значит, не принято ${records(Math.max(0, headerFailed))}), а по самим записям протокола не принято ${records(p.failedRecords)}. ` +
+        'Так бывает в ответах ЕГИССО; верьте списку записей ниже — итог проверки посчитан по нему.',
     });
   }
   if (p.extraPackageResults > 0) {
@@ -187,23 +199,26 @@ async function check(file: PreparedFile): Promise<KindResult> {
     });
   }
 
-  const verdict = p.failedRecords > 0 || p.errors > 0 ? 'error' : p.warnings > 0 ? 'warn' : 'ok';
+  const countsDiffer = findings.some((f) => f.code === 'egisso-counts-differ');
+  const verdict = p.failedRecords > 0 || p.errors > 0 ? 'error' : p.warnings > 0 || countsDiffer ? 'warn' : 'ok';
   return {
     summary: summaryOf(p),
     findings,
     verdict,
     details: {
       packageID: pkg.packageID,
+      message: p.message,
+      wrapper: p.wrapper.uri,
       packageType: pkg.packageType,
       packageStatusText: pkg.packageStatus !== null ? PACKAGE_STATUS_TEXT[pkg.packageStatus] ?? '' : '',
-      receivingTime: pkg.receivingTime,
-      startProcessTime: pkg.startProcessTime,
-      finishProcessTime: pkg.finishProcessTime,
+      receivingTime: egissoTime(pkg.receivingTime),
+      startProcessTime: egissoTime(pkg.startProcessTime),
+      finishProcessTime: egissoTime(pkg.finishProcessTime),
       encoding,
       namespaces: p.namespaces,
       forms: p.forms,
       recordResults: p.recordResults,
-      codes: [...p.codes.values()].map((c) => ({ ...c, ...explainRuleCode(c.code, c.reports[0]) })),
+      codes: [...p.codes.values()].map((c) => ({ ...c, ...explainRuleCode(c.code, c.reports[0], { message: p.message, warning: c.errors === 0 && c.warnings > 0 }) })),
       records: p.records.map((r) => ({
         index: r.index,
         recID: r.recID,
@@ -213,6 +228,70 @@ async function check(file: PreparedFile): Promise<KindResult> {
       })),
       recordsTruncated: p.recordsTruncated,
     },
+  };
+}
+
+/** The next action after a whole-message rejection. */
+export const RESEND_WHOLE_PACKAGE = 'Сформируйте и отправьте пакет заново: ЕГИССО не обработало из него ни одной записи.';
+
+function messageRejected(p: ParsedProtocol, encoding: string): KindResult {
+  const mr = p.messageResult!;
+  const findings: Finding[] = [];
+  mr.errors.forEach((e, i) => {
+    const code = e.code ? `код ${e.code}: ` : '';
+    const time = e.time ? ` (${egissoTime(e.time)})` : '';
+    findings.push({
+      severity: 'error',
+      code: 'egisso-message-error',
+      message: `ЕГИССО отклонило сообщение: ${code}«${e.message.replace(/\.$/, '') || 'без пояснения'}»${time}.`,
+      where: `ошибка ${fmt(i + 1)} из ${fmt(mr.errorCount)}`,
+    });
+  });
+  if (mr.errorCount > mr.errors.length) {
+    findings.push({ severity: 'info', code: 'egisso-message-errors-truncated', message: `Ошибок очень много: показаны первые ${fmt(mr.errors.length)} из ${fmt(mr.errorCount)}.` });
+  }
+  const when = mr.processingTime || mr.receivingTime;
+  findings.unshift({
+    severity: 'error',
+    code: 'egisso-message-rejected',
+    message:
+      `ЕГИССО отклонило сообщение целиком${when ? ` (${egissoTime(when)})` : ''}: ни одна запись пакета не обработана` +
+      (mr.errorCount ? ` (${fmt(mr.errorCount)} ${plural(mr.errorCount, 'ошибка', 'ошибки', 'ошибок')} — ниже)` : '') +
+      `. ${RESEND_WHOLE_PACKAGE} Чаще всего пакет не соответствует схеме формата или подписан неверно — исправьте по тексту ошибок.`,
+  });
+  return {
+    verdict: 'error',
+    summary: summaryOf(p),
+    findings,
+    details: {
+      messageRejected: true,
+      message: p.message,
+      wrapper: p.wrapper.uri,
+      encoding,
+      namespaces: p.namespaces,
+      receivingTime: egissoTime(mr.receivingTime),
+      processingTime: egissoTime(mr.processingTime),
+      messageErrors: mr.errors.map((e) => ({ code: e.code, message: e.message, time: egissoTime(e.time) })),
+      nextAction: RESEND_WHOLE_PACKAGE,
+    },
+  };
+}
+
+/** A 10.10.I 1.0.4 response: only `attachment` — the protocol itself is in the СМЭВ file storage. */
+function inStorage(p: ParsedProtocol): KindResult {
+  return {
+    verdict: 'warn',
+    summary: { packageStatus: null, recordNum: 0, recordNumSuccess: 0, failedRecords: 0, errors: 0, warnings: 0, byCode: {} },
+    findings: [
+      {
+        severity: 'warn',
+        code: 'egisso-protocol-in-storage',
+        message:
+          'Это ответ ЕГИССО 10.10.I версии 1.0.4: в нём нет протокола обработки, только отметка «attachment» — сам протокол передан через файловое хранилище СМЭВ. ' +
+          'Скачайте файл протокола, приложенный к этому ответу (в ЕЦП.МИС — «Журнал запросов в ЕГИССО» → «Загрузить файл протокола обработки»; в своей системе — вложение ответа СМЭВ), и проверьте его здесь.',
+      },
+    ],
+    details: { attachmentOnly: true, wrapper: p.wrapper.uri },
   };
 }
 

@@ -49,6 +49,8 @@ export function headline(report: CheckReport): string {
       return `Пакет ЕГИССО ${String(s.message)} ${String(s.version)}: ${n(s, 'elements')} ${plural(n(s, 'elements'), 'элемент', 'элемента', 'элементов')}` +
         (s.withdrawn === true ? ' — версия отозвана, выгрузите пакет в формате 1.1.0' : n(s, 'problems') ? `, с ошибками: ${n(s, 'problems')} — исправьте до загрузки` : report.verdict === 'warn' ? ', есть предупреждения' : ', ошибок нет');
     case 'egisso-protocol':
+      if (s.messageRejected === true) return `ЕГИССО отклонило сообщение целиком (${n(s, 'errors')} ${plural(n(s, 'errors'), 'ошибка', 'ошибки', 'ошибок')}): сформируйте и отправьте пакет заново`;
+      if (report.findings.some((f) => f.code === 'egisso-protocol-in-storage')) return 'Ответ ЕГИССО без протокола: протокол в файловом хранилище СМЭВ — скачайте его';
       if (s.packageStatus === 1 || s.packageStatus === 2 || s.packageStatus === '1' || s.packageStatus === '2') {
         return `Пакет ЕГИССО ещё не обработан (статус ${String(s.packageStatus)} — ${String(s.packageStatus) === '1' ? 'принят' : 'обрабатывается'}): загрузите протокол позже, когда статус станет «3 — обработан»`;
       }

@@ -24,6 +24,7 @@ export function packageLine(e: DashEntry): string {
   const label = `Пакет ${id.length > 14 ? `${id.slice(0, 8)}…` : id}`;
   if (isUnreadableEntry(e)) return `${label}: файл протокола не прочитан — скачайте его заново.`;
   const s = e.report.summary;
+  if (s.messageRejected === true) return `${label}: сообщение отклонено целиком — сформируйте и отправьте пакет заново.`;
   const status = s.packageStatus;
   if (status === 1 || status === 2) return `${label}: ещё не обработан ЕГИССО — скачайте протокол позже.`;
   const failed = num(s.failedRecords);

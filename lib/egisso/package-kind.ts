@@ -33,8 +33,8 @@ async function detect(file: PreparedFile): Promise<number> {
 
 /** «строка 12, факт № 2, uuid …» */
 export function elementWhere(e: Pick<PackageElementReport, 'line' | 'factNumber' | 'index' | 'kind' | 'uuid'>, line = e.line): string {
-  const pos = e.factNumber ? `факт № ${fmt(e.factNumber)}` : `элемент № ${fmt(e.index)} (${ELEMENT_KIND_TEXT[e.kind] ?? e.kind})`;
-  return `строка ${fmt(line)}, ${pos}${e.uuid ? `, uuid ${e.uuid}` : ''}`;
+  const pos = e.factNumber ? `факт № ${e.factNumber}` : `элемент № ${e.index} (${ELEMENT_KIND_TEXT[e.kind] ?? e.kind})`;
+  return `строка ${line}, ${pos}${e.uuid ? `, uuid ${e.uuid}` : ''}`;
 }
 
 /** «Тестова Анна, СНИЛС 112-233-445 95» — the person in plain words (text only). */
@@ -121,7 +121,7 @@ async function check(file: PreparedFile, ctx: CheckContext): Promise<KindResult>
       message: `Меры (ЛМСЗ) и сроки их действия сверены с пакетом 10.05.I из журнала: ${ctx.egissoLmsz.label}.`,
     });
   }
-  const what = message === '10.05.I' ? 'мер' : 'записей';
+  const what = message === '10.05.I' ? 'мерах' : 'записях';
   findings.push({
     severity: 'info',
     code: 'egisso-package-summary',

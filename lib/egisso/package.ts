@@ -110,21 +110,28 @@ const OLD_NAMES: Readonly<Record<string, string>> = {
   finish_date: 'finishDate',
 };
 
-const DATE_FIELDS = new Set([
-  'BirthDate',
-  'decisionDate',
-  'dateStart',
-  'dateFinish',
-  'IssueDate',
-  'issueDate',
-  'startDate',
-  'finishDate',
-  'dateEnact',
-  'dateExpiration',
-  'needsCriteriaDate',
-]);
+/** Date fields (xs:date) and what the official calls them. */
+const DATE_FIELDS: Readonly<Record<string, string>> = {
+  BirthDate: 'дата рождения',
+  decisionDate: 'дата решения',
+  dateStart: 'дата начала',
+  dateFinish: 'дата окончания',
+  IssueDate: 'дата выдачи документа',
+  issueDate: 'дата выдачи документа',
+  startDate: 'дата начала действия документа',
+  finishDate: 'дата окончания действия документа',
+  dateEnact: 'начало действия меры',
+  dateExpiration: 'окончание действия меры',
+  needsCriteriaDate: 'дата критерия нуждаемости',
+};
 
-const UUID_FIELDS = new Set(['lmszId', 'categoryId', 'assignmentFactUuid', 'localMszId']);
+/** UUID fields besides the element's own id, and what the official calls them. */
+const UUID_FIELDS: Readonly<Record<string, string>> = {
+  lmszId: 'идентификатор меры (ЛМСЗ)',
+  categoryId: 'идентификатор категории получателей',
+  assignmentFactUuid: 'идентификатор изменяемого факта',
+  localMszId: 'идентификатор меры (ЛМСЗ)',
+};
 const NAME_FIELDS: Readonly<Record<string, string>> = { FamilyName: 'фамилия', FirstName: 'имя', Patronymic: 'отчество' };
 const DECIMAL_PARENTS = new Set(['naturalForm', 'exemptionForm', 'serviceForm']);
 
@@ -143,7 +150,7 @@ export const ELEMENT_KIND_TEXT: Readonly<Record<string, string>> = {
   termination: 'прекращение',
   duplicatesInvalidation: 'аннулирование дубликата',
   errorsInvalidation: 'аннулирование ошибочной записи',
-  localMSZ: 'мера (ЛМСЗ)',
+  localMSZ: 'мера ЛМСЗ',
   invalidation: 'аннулирование меры',
 };
 
@@ -260,8 +267,9 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
       if (!UUID_RE.test(v)) problem(c, 'uuid-format', `идентификатор элемента «${clip(v)}» — не UUID`, line);
       return;
     }
-    if (UUID_FIELDS.has(name) || ((name === 'ID' || name === 'id') && parent === 'localCategory')) {
-      if (!UUID_RE.test(v)) problem(c, 'uuid-format', `${name}: «${clip(v)}» — не UUID`, line);
+    if (name in UUID_FIELDS || ((name === 'ID' || name === 'id') && parent === 'localCategory')) {
+      const what = UUID_FIELDS[name] ?? 'идентификатор категории получателей';
+      if (!UUID_RE.test(v)) problem(c, 'uuid-format', `${what} «${clip(v)}» — не UUID`, line);
       if (name === 'lmszId' && !c.lmszId) c.lmszId = v;
       return;
     }
@@ -291,9 +299,9 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
       if (v !== 'Male' && v !== 'Female') problem(c, 'gender', v ? `пол «${clip(v)}» — ожидается Male или Female` : 'пол не указан', line);
       return;
     }
-    if (DATE_FIELDS.has(name)) {
+    if (name in DATE_FIELDS) {
       const d = xsDate(v);
-      if (!d) problem(c, 'date-format', `${name}: «${clip(v)}» — не дата ГГГГ-ММ-ДД`, line);
+      if (!d) problem(c, 'date-format', `${DATE_FIELDS[name]} «${clip(v)}» — не дата ГГГГ-ММ-ДД или такого дня нет`, line);
       // the element's own dates, not those of documents or basis persons
       if (name === 'BirthDate' && parent === 'mszReceiver' && c.birth === null) c.birth = d;
       else if (name === 'decisionDate' && c.decision === null) c.decision = d;

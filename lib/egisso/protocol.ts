@@ -10,6 +10,14 @@
  *           recID + recordError{ruleCode, report}                                 — record-result 1.0.3 form
  *           recID + recordOK + messages{messageType 1|2, ruleCode, report}*        — record-result 1.0.4 form
  *
+ *   protocol
+ *     messageResult                                                             — the whole message rejected
+ *       receivingTime, processingTime, errors{error+{code?, message, time?}}
+ *
+ * Every published version is read: ids spelled packageID/recID (1.0.2–1.0.5) or packageId/recId (1.0.0, 2.x),
+ * times with or without milliseconds. A 10.10.I 1.0.4 `response` holds only `attachment` (the protocol is in
+ * the СМЭВ file storage): that is said, not guessed.
+ *
  * Elements are matched by local name and namespace, never by prefix. The protocol may sit inside a СМЭВ
  * envelope (response, MessagePrimaryContent…): it is found at any depth. Memory stays bounded: counts are
  * kept for every record, but only records with messages are stored, up to `maxStoredRecords`.
@@ -69,8 +77,32 @@ export interface ProtocolPackage {
   recordNumSuccess: number | null;
 }
 
+/** One `error` of a messageResult. */
+export interface MessageError {
+  code: string;
+  message: string;
+  time: string;
+}
+
+/** A whole-message rejection: no record was processed. */
+export interface MessageResult {
+  receivingTime: string;
+  processingTime: string;
+  /** Number of `error` elements (all of them). */
+  errorCount: number;
+  /** Up to 1000 errors kept for the report. */
+  errors: MessageError[];
+}
+
 export interface ParsedProtocol {
   found: boolean;
+  /** The root element when the protocol sits inside a СМЭВ response (10.05.I, 10.10.I…); '' otherwise. */
+  wrapper: { local: string; uri: string };
+  /** ЕГИССО message the protocol answers (10.05.I, 10.06.S…), from the wrapper or the package type; '' if unknown. */
+  message: string;
+  /** A 10.10.I 1.0.4 response with only `attachment`: the protocol is in the СМЭВ file storage. */
+  attachmentOnly: boolean;
+  messageResult: MessageResult | null;
   pkg: ProtocolPackage;
   /** Namespace URIs of the protocol parts as written (versions). */
   namespaces: { protocol: string; packageResult: string; recordResult: string };
@@ -96,6 +128,7 @@ export interface ReadProtocolOptions {
 
 const PACKAGE_FIELDS = new Set([
   'packageID',
+  'packageId',
   'packageType',
   'packageStatus',
   'receivingTime',
@@ -131,6 +164,36 @@ function isProtocol(local: string, uri: string): boolean {
   return local === 'protocol' && (uri.startsWith(PROTOCOL_NS) || uri === '');
 }
 
+const MSG_NS_RE = /^urn:\/\/egisso-ru\/msg\/([\w.]+)\/([\d.]+)$/;
+
+/** 10.10.I response (information about data in the СМЭВ storage). */
+function is1010Response(local: string, uri: string): boolean {
+  return local === 'response' && uri.startsWith('urn://egisso-ru/msg/10.10.I/');
+}
+
+/** Which ЕГИССО message a protocol answers: a 10.05.I wrapper says it; otherwise the package type does. */
+export function protocolMessage(wrapperUri: string, packageType: string): string {
+  const m = MSG_NS_RE.exec(wrapperUri);
+  if (m && m[1] !== '10.10.I') return m[1];
+  const t = packageType.toLowerCase();
+  if (/лмсз|локальн/.test(t)) return '10.05.I';
+  if (/факт/.test(t)) return '10.06.S';
+  if (/прожиточн/.test(t)) return '10.22.I';
+  if (/присутств/.test(t)) return '10.15.I';
+  return '';
+}
+
+/**
+ * «01.03.2024 10:00:05» for an ЕГИССО time (xs:dateTime with or without milliseconds and offset), as
+ * written — no conversion between zones. Anything else is returned trimmed.
+ */
+export function egissoTime(value: string): string {
+  const v = value.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(v);
+  if (!m) return v;
+  return `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}${m[6] ? `:${m[6]}` : ''}`;
+}
+
 /**
  * Reads a protocol. `found` is false when the document holds no protocol/packageResult (e.g. a data package):
  * the caller decides what to say. Throws FormatError for malformed XML, DOCTYPE and entity declarations.
@@ -139,6 +202,10 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
   const maxStored = opts.maxStoredRecords ?? 50_000;
   const out: ParsedProtocol = {
     found: false,
+    wrapper: { local: '', uri: '' },
+    message: '',
+    attachmentOnly: false,
+    messageResult: null,
     pkg: emptyPackage(),
     namespaces: { protocol: '', packageResult: '', recordResult: '' },
     recordResults: 0,
@@ -162,6 +229,12 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
   let recordDepth = -1;
   let messageDepth = -1;
   let messageIsRecordError = false;
+  // messageResult: depth of it and of the error being read
+  let mrDepth = -1;
+  let mrErrorDepth = -1;
+  let mrError: MessageError = { code: '', message: '', time: '' };
+  let rootIs1010 = false;
+  let sawAttachment = false;
 
   // text capture of one leaf element
   let captureDepth = -1;
@@ -243,14 +316,39 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
       open(tag) {
         depth++;
         const { local, uri } = tag;
+        if (depth === 1 && !isProtocol(local, uri)) {
+          out.wrapper = { local, uri };
+          rootIs1010 = is1010Response(local, uri);
+        }
         if (protocolDepth < 0) {
           if (isProtocol(local, uri)) {
             protocolDepth = depth;
             out.namespaces.protocol = uri;
+          } else if (rootIs1010 && depth === 2 && local === 'attachment') sawAttachment = true;
+          return;
+        }
+        if (mrDepth >= 0) {
+          if (depth === mrDepth + 1 && (local === 'receivingTime' || local === 'processingTime')) {
+            captureDepth = depth;
+            captureName = `mr:${local}`;
+            buf = '';
+          } else if (local === 'error' && mrErrorDepth < 0) {
+            mrErrorDepth = depth;
+            mrError = { code: '', message: '', time: '' };
+          } else if (mrErrorDepth >= 0 && depth === mrErrorDepth + 1 && (local === 'code' || local === 'message' || local === 'time')) {
+            captureDepth = depth;
+            captureName = `mr:${local}`;
+            buf = '';
           }
           return;
         }
         if (resultDepth < 0) {
+          if (local === 'messageResult' && depth === protocolDepth + 1 && !doneResult && !out.messageResult) {
+            mrDepth = depth;
+            out.found = true;
+            out.messageResult = { receivingTime: '', processingTime: '', errorCount: 0, errors: [] };
+            return;
+          }
           if (local === 'packageResult') {
             if (doneResult) {
               out.extraPackageResults++;
@@ -280,7 +378,7 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
         if (recordDepth < 0) return;
         if (messageDepth < 0) {
           if (depth !== recordDepth + 1) return;
-          if (local === 'recID' || local === 'recordOK') {
+          if (local === 'recID' || local === 'recId' || local === 'recordOK') {
             captureDepth = depth;
             captureName = local;
             buf = '';
@@ -308,7 +406,23 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
           const v = buf;
           switch (captureName) {
             case 'packageID':
+            case 'packageId':
               pkg.packageID = v.trim();
+              break;
+            case 'mr:receivingTime':
+              out.messageResult!.receivingTime = v.trim();
+              break;
+            case 'mr:processingTime':
+              out.messageResult!.processingTime = v.trim();
+              break;
+            case 'mr:code':
+              mrError.code = v.trim();
+              break;
+            case 'mr:message':
+              mrError.message = v.trim();
+              break;
+            case 'mr:time':
+              mrError.time = v.trim();
               break;
             case 'packageType':
               pkg.packageType = v.trim();
@@ -333,6 +447,7 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
               pkg.recordNumSuccess = intOrNull(v);
               break;
             case 'recID':
+            case 'recId':
               recID = v;
               break;
             case 'recordOK': {
@@ -350,6 +465,14 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
               msgReport = v;
               break;
           }
+        } else if (depth === mrErrorDepth) {
+          mrErrorDepth = -1;
+          const mr = out.messageResult!;
+          mr.errorCount++;
+          if (mr.errors.length < 1000) mr.errors.push(mrError);
+        } else if (depth === mrDepth) {
+          mrDepth = -1;
+          doneResult = true;
         } else if (depth === messageDepth) {
           messageDepth = -1;
           finishMessage();
@@ -367,6 +490,8 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
     },
     { attributes: false },
   );
+  if (!out.found && rootIs1010 && sawAttachment) out.attachmentOnly = true;
+  out.message = protocolMessage(out.wrapper.uri, pkg.packageType);
   return out;
 }
 
@@ -376,14 +501,18 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
  * XML files from being parsed at all.
  */
 export function looksLikeProtocol(text: string): 'yes' | 'no' | 'broken' {
-  if (!/<([\w.-]+:)?protocol[\s>/]/.test(text) || !text.includes('packageResult')) return 'no';
+  const in1010 = text.includes('urn://egisso-ru/msg/10.10.I/');
+  const protocolLike = /<([\w.-]+:)?protocol[\s>/]/.test(text) && (text.includes('packageResult') || text.includes('messageResult'));
+  if (!protocolLike && !in1010) return 'no';
   let found = false;
+  let depth = 0;
   try {
     parseXml(
       text,
       {
         open(tag) {
-          if (isProtocol(tag.local, tag.uri)) {
+          depth++;
+          if (isProtocol(tag.local, tag.uri) || (depth === 1 && is1010Response(tag.local, tag.uri))) {
             found = true;
             throw new XmlStop();
           }

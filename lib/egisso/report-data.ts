@@ -27,7 +27,18 @@ export interface ViewCode extends Omit<CodeStats, 'recIDs'> {
   known: boolean;
 }
 
+export interface ViewMessageError {
+  code: string;
+  message: string;
+  time: string;
+}
+
 export interface ProtocolView {
+  /** The whole message was rejected (messageResult): no record processed. */
+  messageRejected: boolean;
+  messageErrors: ViewMessageError[];
+  /** A 10.10.I 1.0.4 answer: the protocol is in the СМЭВ file storage. */
+  attachmentOnly: boolean;
   packageID: string;
   packageType: string;
   packageStatus: number | null;
@@ -62,7 +73,7 @@ export function protocolView(report: CheckReport): ProtocolView {
     const c = obj(c0);
     const code = str(c.code);
     const reports = arr(c.reports).map(str).filter(Boolean);
-    const ex = explainRuleCode(code, reports[0]);
+    const ex = explainRuleCode(code, reports[0], { message: str(d.message), warning: num(c.errors) === 0 && num(c.warnings) > 0 });
     return { code, errors: num(c.errors), warnings: num(c.warnings), other: num(c.other), records: num(c.records), reports, ...ex };
   });
   codes.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.code.localeCompare(b.code));
@@ -79,6 +90,12 @@ export function protocolView(report: CheckReport): ProtocolView {
     };
   });
   return {
+    messageRejected: s.messageRejected === true,
+    messageErrors: arr(d.messageErrors).map((e0) => {
+      const e = obj(e0);
+      return { code: str(e.code), message: str(e.message), time: str(e.time) };
+    }),
+    attachmentOnly: d.attachmentOnly === true,
     packageID: str(d.packageID),
     packageType: str(d.packageType),
     packageStatus: status,

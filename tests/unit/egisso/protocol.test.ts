@@ -8,7 +8,7 @@ import { protocolXml, SEED_RECORDS } from '../../../scripts/fixtures/egisso';
 import { FIXTURES_DIR } from '../../../scripts/make-fixtures';
 import type { CheckReport } from '../../../lib/checks/report';
 
-const SUMMARY_KEYS = ['packageStatus', 'recordNum', 'recordNumSuccess', 'failedRecords', 'errors', 'warnings', 'byCode'];
+const SUMMARY_KEYS = ['packageId', 'packageStatus', 'recordNum', 'recordNumSuccess', 'failedRecords', 'errors', 'warnings', 'byCode'];
 
 async function check(name: string): Promise<CheckReport> {
   const bytes = new Uint8Array(readFileSync(join(FIXTURES_DIR, 'egisso', name)));
@@ -22,7 +22,7 @@ describe('egisso-protocol: summaries and verdicts (contract)', () => {
     const r = await check('errors-recorderror-1.0.3.xml');
     expect(r.kind).toBe('egisso-protocol');
     expect(Object.keys(r.summary).sort()).toEqual([...SUMMARY_KEYS].sort());
-    expect(r.summary).toEqual({ packageStatus: 3, recordNum: 5, recordNumSuccess: 3, failedRecords: 2, errors: 8, warnings: 0, byCode: { '019': 6, '026': 2 } });
+    expect(r.summary).toEqual({ packageId: 'bfd0b898-4dda-4744-85ad-6de310f25c88', packageStatus: 3, recordNum: 5, recordNumSuccess: 3, failedRecords: 2, errors: 8, warnings: 0, byCode: { '019': 6, '026': 2 } });
     expect(r.verdict).toBe('error');
     const f019 = r.findings.find((f) => f.code === 'egisso-rule-019');
     expect(f019?.severity).toBe('error');
@@ -33,7 +33,7 @@ describe('egisso-protocol: summaries and verdicts (contract)', () => {
 
   it('record-result 1.0.4 messages form: type 1 = error, type 2 = warning; rejected record counted', async () => {
     const r = await check('errors-messages-1.0.4.xml');
-    expect(r.summary).toEqual({ packageStatus: 3, recordNum: 3, recordNumSuccess: 2, failedRecords: 1, errors: 1, warnings: 1, byCode: { '066': 1, '018': 1 } });
+    expect(r.summary).toEqual({ packageId: 'bfd0b898-4dda-4744-85ad-6de310f25c88', packageStatus: 3, recordNum: 3, recordNumSuccess: 2, failedRecords: 1, errors: 1, warnings: 1, byCode: { '066': 1, '018': 1 } });
     expect(r.verdict).toBe('error');
     expect(r.findings.find((f) => f.code === 'egisso-rule-018-warning')?.severity).toBe('warn');
     expect(r.findings.find((f) => f.code === 'egisso-rule-066')?.message).toMatch(/прожиточном минимуме/);
@@ -120,7 +120,7 @@ describe('egisso-protocol: prefixes, namespaces, encodings', () => {
   });
   it('one prefix bound to different parts, CDATA in a report', async () => {
     const r = await check('confusing-prefixes.xml');
-    expect(r.summary).toEqual({ packageStatus: 3, recordNum: 2, recordNumSuccess: 1, failedRecords: 1, errors: 2, warnings: 0, byCode: { '014': 1, '059': 1 } });
+    expect(r.summary).toEqual({ packageId: 'aa11', packageStatus: 3, recordNum: 2, recordNumSuccess: 1, failedRecords: 1, errors: 2, warnings: 0, byCode: { '014': 1, '059': 1 } });
     const recs = r.details?.records as { messages: { report: string }[] }[];
     expect(recs[0].messages[1].report).toBe('Критерий нуждаемости <доход> не указан у ЛМСЗ');
   });
