@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import type { CheckReport } from '../lib/checks/report';
 import type { KindId } from '../lib/checks/kinds';
 import { EgissoProtocolView } from './egisso/ProtocolView';
+import { EgissoPackageView } from './egisso/PackageView';
 import { RenumberingView } from './renumbering/RenumberingView';
 import { ArchiveView, ErrorReportView, LkoWithoutIdView, UnboundTopicsView, UploadStatusView } from './sstu/views';
 
@@ -22,6 +23,7 @@ export const KIND_VIEWS: Partial<Record<KindId, ComponentType<KindViewProps>>> =
   'sstu-error-report': ErrorReportView,
   'sstu-archive': ArchiveView,
   'egisso-protocol': EgissoProtocolView,
+  'egisso-package': EgissoPackageView,
   'erul-renumbering-result': RenumberingView,
   'tor-knd-import-result': RenumberingView,
   'tor-knd-registry-export': RenumberingView,

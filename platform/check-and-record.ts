@@ -11,6 +11,7 @@ import { markRunning, recordCheck } from '../lib/journal/store';
 import { JournalQuotaError } from '../lib/journal/errors';
 import type { Sighting } from '../lib/journal/schema';
 import { journal } from './journal';
+import { journalLmsz } from './journal-lmsz';
 
 export interface Recorded {
   /** null when the journal could not store the check. */
@@ -32,7 +33,7 @@ export async function checkAndRecord(
     if (!(err instanceof JournalQuotaError)) throw err;
     saveError = err.message;
   });
-  const report = await checkSource(sighting.fileName, source, { onProgress });
+  const report = await checkSource(sighting.fileName, source, { onProgress, egissoLmsz: () => journalLmsz(journal) });
   if (saveError) return { entryId: null, report, isNew: false, saveError };
   try {
     const { id, isNew } = await recordCheck(journal, report, meta);

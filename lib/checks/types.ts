@@ -8,7 +8,7 @@ export interface CheckContext {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
   /** ЕГИССО: the LMSZ of this provider's last 10.05.I package in the journal (rules 014/019 for 10.06.S). */
-  egissoLmsz?: LmszSource | null;
+  egissoLmsz?: () => Promise<LmszSource | null>;
 }
 
 /** What a kind's check returns; the registry adds file, kind and (unless overridden) the verdict. */

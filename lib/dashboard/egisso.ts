@@ -31,7 +31,48 @@ export function packageLine(e: DashEntry): string {
   return `${label}: принято ${num(s.recordNumSuccess)} из ${num(s.recordNum)}` + (failed ? `, отклонено ${recs(failed)}` : '') + '.';
 }
 
+const TONE_RANK: Record<CardModel['tone'], number> = { idle: 0, ok: 1, warn: 2, error: 3 };
+
+/** «Пакет перед загрузкой «file.xml»: 10.06.S 1.1.0, 7 элементов, с ошибками 2 — исправьте до загрузки.» */
+export function preflightLine(e: DashEntry): string {
+  const label = `Пакет перед загрузкой «${fileNameOf(e.fileName)}»`;
+  if (isUnreadableEntry(e)) return `${label}: файл не прочитан — выгрузите пакет заново.`;
+  const s = e.report.summary;
+  const n = num(s.elements);
+  const head = `${label}: ${String(s.message ?? '')} ${String(s.version ?? '')}, ${n} ${plural(n, 'элемент', 'элемента', 'элементов')}`;
+  if (s.withdrawn === true) return `${head} — версия отозвана, выгрузите пакет в формате 1.1.0.`;
+  const bad = num(s.problems);
+  if (bad) return `${head}, с ошибками ${bad} — исправьте до загрузки.`;
+  return e.verdict === 'warn' ? `${head}: ошибок нет, есть предупреждения.` : `${head}: ошибок нет, можно загружать.`;
+}
+
+/** The ЕГИССО card: processing protocols, and the last pre-flight check of an outgoing package. */
 export function egissoCard(all: readonly DashEntry[], settings: DashboardSettings, nowMs: number): CardModel {
+  const card = protocolsCard(all, settings, nowMs);
+  const pre = all.filter((e) => e.kind === 'egisso-package').sort((a, b) => b.lastSeenAt - a.lastSeenAt)[0];
+  if (!pre) return card;
+  const line = preflightLine(pre);
+  const action: CardAction[] = pre.id !== undefined ? [{ type: 'report', entryId: pre.id, label: 'Отчёт о пакете' }] : [];
+  const preTone: CardModel['tone'] = isUnreadableEntry(pre) || pre.verdict === 'error' ? 'error' : pre.verdict === 'warn' ? 'warn' : 'ok';
+  const newestProtocol = all.filter((e) => e.kind === 'egisso-protocol').reduce((m, e) => Math.max(m, e.lastSeenAt), 0);
+  if (card.tone === 'idle' || pre.lastSeenAt > newestProtocol) {
+    // the package checked last is where the process stands now
+    const next = preTone === 'error'
+      ? (pre.report.summary.withdrawn === true ? 'Выгрузите пакет заново в формате 10.06.S 1.1.0 и проверьте его.' : 'Исправьте ошибки пакета, выгрузите его заново и проверьте ещё раз до загрузки в ЕГИССО.')
+      : 'Загрузите пакет в ЕГИССО, затем скачайте протокол обработки — расширение проверит его.';
+    return {
+      ...card,
+      tone: TONE_RANK[preTone] >= TONE_RANK[card.tone] ? preTone : card.tone,
+      state: line,
+      lines: card.tone === 'idle' ? [] : [card.state, ...card.lines],
+      next,
+      actions: [...action, ...card.actions.filter((a) => a.type !== 'report' || card.tone !== 'idle')].slice(0, 3),
+    };
+  }
+  return { ...card, lines: [line, ...card.lines], actions: [...card.actions, ...action].slice(0, 3) };
+}
+
+function protocolsCard(all: readonly DashEntry[], settings: DashboardSettings, nowMs: number): CardModel {
   const entries = all.filter((e) => e.kind === 'egisso-protocol').sort((a, b) => b.lastSeenAt - a.lastSeenAt);
   const ecpHost = settings.userHosts.find((h) => h.portal === 'ecp-mis')?.host;
   const portal: CardAction = ecpHost

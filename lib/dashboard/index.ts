@@ -8,10 +8,10 @@ import type { CardModel, DashEntry, DashboardSettings } from './types';
 export * from './types';
 export { renumberingCard, RENUMBERING_CARD_FILES } from './renumbering';
 export { sstuCard, sstuPeriodAt, sstuPeriodRange, sstuDeadline, periodClosure, SSTU_KINDS } from './sstu';
-export { egissoCard, packageLine } from './egisso';
+export { egissoCard, packageLine, preflightLine } from './egisso';
 
 /** Kinds any card reads: the popup loads only these entries. */
-export const DASHBOARD_KINDS: readonly string[] = [...RENUMBERING_KINDS, ...SSTU_KINDS, 'egisso-protocol'];
+export const DASHBOARD_KINDS: readonly string[] = [...RENUMBERING_KINDS, ...SSTU_KINDS, 'egisso-protocol', 'egisso-package'];
 
 /**
  * How many of the newest checks of a kind the cards read: the renumbering ledger spans many files and days;
@@ -19,6 +19,7 @@ export const DASHBOARD_KINDS: readonly string[] = [...RENUMBERING_KINDS, ...SSTU
  */
 export function dashboardLimit(kind: string): number {
   if (RENUMBERING_KINDS.has(kind)) return RENUMBERING_CARD_FILES;
+  if (kind === 'egisso-package') return 1;
   return kind === 'egisso-protocol' ? 200 : 100;
 }
 

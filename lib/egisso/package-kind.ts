@@ -88,7 +88,10 @@ export function packageNextAction(s: { withdrawn: boolean; problems: number; war
 
 async function check(file: PreparedFile, ctx: CheckContext): Promise<KindResult> {
   const { text, encoding } = await file.text();
-  const p = readPackage(text, { lmszSource: ctx.egissoLmsz ?? null });
+  // the journal's 10.05.I packages matter only to a 10.06.S package
+  const is1006 = headText(file.head).includes('urn://egisso-ru/msg/10.06.S/');
+  const lmszSource = is1006 && ctx.egissoLmsz ? await ctx.egissoLmsz().catch(() => null) : null;
+  const p = readPackage(text, { lmszSource });
   const { message, version } = p.root;
   const findings: Finding[] = [];
   if (p.withdrawn) {
@@ -114,11 +117,11 @@ async function check(file: PreparedFile, ctx: CheckContext): Promise<KindResult>
       message: `Элементов с замечаниями очень много: в подробный список вошли первые ${fmt(p.stored.length)}. Счётчики по проверкам посчитаны по всему пакету.`,
     });
   }
-  if (ctx.egissoLmsz && message === '10.06.S') {
+  if (lmszSource && message === '10.06.S') {
     findings.push({
       severity: 'info',
       code: 'egisso-package-lmsz-source',
-      message: `Меры (ЛМСЗ) и сроки их действия сверены с пакетом 10.05.I из журнала: ${ctx.egissoLmsz.label}.`,
+      message: `Меры (ЛМСЗ) и сроки их действия сверены с пакетом 10.05.I из журнала: ${lmszSource.label}.`,
     });
   }
   const what = message === '10.05.I' ? 'мерах' : 'записях';
@@ -155,7 +158,7 @@ async function check(file: PreparedFile, ctx: CheckContext): Promise<KindResult>
       elements: p.stored,
       elementsTruncated: p.storedTruncated,
       lmsz: p.lmsz,
-      ...(ctx.egissoLmsz ? { lmszSource: ctx.egissoLmsz.label } : {}),
+      ...(lmszSource ? { lmszSource: lmszSource.label } : {}),
     },
   };
 }

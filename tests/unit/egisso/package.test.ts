@@ -193,7 +193,7 @@ describe('egisso-package: 014/019 against the provider\'s own 10.05.I from the j
     expect(p.lmsz).toEqual([{ id: LMSZ_ID, title: 'Ежемесячная выплата', dateEnact: '2024-01-01', dateExpiration: '2024-12-31' }]);
   });
   it('lmszId unknown → 014 warn; dates outside the period → 019 warn; says where the LMSZ came from', async () => {
-    const ctx: CheckContext = { egissoLmsz: { label: '«lmsz.xml», проверен 01.02.2024', lmsz: readPackage(lmszPackageXml(lmsz)).lmsz } };
+    const ctx: CheckContext = { egissoLmsz: async () => ({ label: '«lmsz.xml», проверен 01.02.2024', lmsz: readPackage(lmszPackageXml(lmsz)).lmsz }) };
     const facts = [factSpec(1), { ...factSpec(2), lmszId: 'cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee' }, { ...factSpec(4), decision: '2023-12-20', start: '2025-01-01' }];
     const r = await checkXml(factPackageXml('1.1.0', facts), ctx);
     expect(byCheck(r)).toEqual({ 'lmsz-not-found': 1, 'outside-lmsz-period': 1 });
@@ -203,5 +203,23 @@ describe('egisso-package: 014/019 against the provider\'s own 10.05.I from the j
     expect(r.verdict).toBe('warn');
     // without the journal nothing is guessed
     expect(byCheck(await checkXml(factPackageXml('1.1.0', facts)))).toEqual({});
+  });
+});
+
+describe('LMSZ from the journal', () => {
+  it('the newest 10.05.I package wins per measure; 10.06.S packages and empty ones are left out', async () => {
+    const { lmszSourceFromJournal } = await import('../../../lib/egisso/journal-lmsz');
+    const mk = (kind: string, message: string, lmsz: unknown[]) =>
+      ({ kind, verdict: 'ok', file: 'x', summary: { message }, findings: [], details: { lmsz } }) as unknown as CheckReport;
+    const a = { id: LMSZ_ID, title: 'Старое название', dateEnact: '2023-01-01', dateExpiration: '' };
+    const b = { ...a, title: 'Новое название' };
+    expect(lmszSourceFromJournal([])).toBeNull();
+    expect(lmszSourceFromJournal([{ fileName: 'f.xml', lastSeenAt: 1, report: mk('egisso-package', '10.06.S', []) }])).toBeNull();
+    const src = lmszSourceFromJournal([
+      { fileName: 'old.xml', lastSeenAt: 1000, report: mk('egisso-package', '10.05.I', [a]) },
+      { fileName: 'new.xml', lastSeenAt: 2000, report: mk('egisso-package', '10.05.I', [b]) },
+    ])!;
+    expect(src.lmsz).toEqual([b]);
+    expect(src.label).toMatch(/^«new\.xml» \(проверен .*\) и ещё 1 пакет 10\.05\.I$/);
   });
 });
