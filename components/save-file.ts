@@ -7,6 +7,8 @@ export function saveFile(data: BlobPart | Uint8Array, fileName: string, type: st
   a.href = url;
   a.download = fileName;
   a.rel = 'noopener';
+  // ours, not a file the portal built: the in-page blob hook leaves it alone
+  a.setAttribute('data-sverka', 'save');
   a.style.display = 'none';
   document.body.append(a);
   a.click();

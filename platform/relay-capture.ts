@@ -12,27 +12,26 @@ export interface CaptureFailed {
   message: string;
 }
 
-export function listenForPageCaptures(onDone: (notice: CheckDoneNotice) => void, onStart: (name: string) => void, onFailed: (f: CaptureFailed) => void): () => void {
+export function listenForPageCaptures(onFile: (blob: Blob, name: string) => void): () => void {
   const handler = (event: MessageEvent) => {
     if (event.source !== window || event.origin !== location.origin) return;
     const data = event.data as { tag?: unknown; name?: unknown; blob?: unknown } | null;
     if (!data || data.tag !== CAPTURE_WINDOW_TAG || !(data.blob instanceof Blob) || typeof data.name !== 'string') return;
-    onStart(data.name);
-    void relay(data.blob, data.name.slice(0, 1000), onDone, onFailed);
+    onFile(data.blob, data.name.slice(0, 1000));
   };
   window.addEventListener('message', handler);
   return () => window.removeEventListener('message', handler);
 }
 
 /** The worker takes the file's origin from this tab itself, so nothing about where the bytes came from is sent. */
-async function relay(blob: Blob, name: string, onDone: (n: CheckDoneNotice) => void, onFailed: (f: CaptureFailed) => void): Promise<void> {
+export async function relayToWorker(blob: Blob, name: string, onNotice: (n: CheckDoneNotice | CaptureFailed) => void): Promise<void> {
   const port = browser.runtime.connect({ name: CAPTURE_PORT });
   let open = true;
   port.onDisconnect.addListener(() => (open = false));
   port.onMessage.addListener((msg: unknown) => {
     const type = (msg as { type?: string } | null)?.type;
-    if (type === 'check-done') onDone(msg as CheckDoneNotice);
-    else if (type === 'check-failed') onFailed(msg as CaptureFailed);
+    if (type === 'check-done') onNotice(msg as CheckDoneNotice);
+    else if (type === 'check-failed') onNotice(msg as CaptureFailed);
   });
   port.postMessage({ type: 'capture-start', name, size: blob.size });
   for (let off = 0; off < blob.size && open; off += CAPTURE_CHUNK_BYTES) {

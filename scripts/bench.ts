@@ -11,6 +11,7 @@ const OPTIONAL: Record<string, () => Promise<Bench | undefined>> = {
   sstu: async () => (await import('./bench/sstu')).benchSstu,
   egisso: async () => (await import('./bench/egisso')).benchEgisso,
   popup: async () => (await import('./bench/popup')).benchPopup,
+  userscript: async () => (await import('./bench/userscript')).benchUserscript,
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# All tests: typecheck, unit tests, build, end-to-end tests in real Chromium and Firefox ESR with the built extension.
+# All tests: typecheck, unit tests, build, end-to-end tests in real Chromium and Firefox ESR with the built extension,
+# and in Chromium with the built userscript (.output/sverka.user.js).
 # Prints one closing line "N passed, N failed" covering unit and e2e tests; exits non-zero on any failure
 # or when no test ran. A failed typecheck or build counts as one failed test each.
 set -u
@@ -24,6 +25,9 @@ npx wxt zip >/dev/null 2>&1 && echo "built .output/chrome-mv3" || { echo "build 
 npx wxt build --mode e2e >/dev/null 2>&1 && echo "built .output/chrome-mv3-e2e (test build)" || { echo "test build failed"; failed_steps=$((failed_steps + 1)); }
 npx wxt zip -b firefox >/dev/null 2>&1 && echo "built .output/firefox-mv2" || { echo "Firefox build failed"; failed_steps=$((failed_steps + 1)); }
 npx wxt build -b firefox --mode e2e >/dev/null 2>&1 && echo "built .output/firefox-mv2-e2e (test build)" || { echo "Firefox test build failed"; failed_steps=$((failed_steps + 1)); }
+
+step "build userscript"
+npx tsx scripts/build-userscript.ts || { echo "userscript build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 SVERKA_SKIP_BUILD=1 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json

@@ -8,6 +8,8 @@ interface PanelState {
   text: string;
   verdict?: CheckDoneNotice['verdict'];
   entryId?: number;
+  /** 0…1 while the check runs, when the host can tell. */
+  progress?: number;
 }
 
 function Panel({ state, onOpen, onClose }: { state: PanelState; onOpen: (id: number) => void; onClose: () => void }) {
@@ -17,6 +19,7 @@ function Panel({ state, onOpen, onClose }: { state: PanelState; onOpen: (id: num
       <h2>Сверка: {state.title}</h2>
       {state.verdict && <p class={`v-${state.verdict}`}><strong>{VERDICT_LABEL[state.verdict]}</strong></p>}
       <p>{state.text}</p>
+      {state.progress !== undefined && <progress max={1} value={state.progress} aria-label="Ход проверки" />}
       {state.entryId !== undefined && (
         <div class="actions">
           <button type="button" onClick={(e) => e.isTrusted && onOpen(state.entryId!)}>Открыть отчёт</button>

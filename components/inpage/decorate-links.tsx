@@ -3,8 +3,8 @@
  * the portal's selector function (one file per portal); re-renders of the page never add a second badge.
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { LinkVerdict } from '../../lib/capture-protocol';
+import type { InpageHost } from './host';
 import { LinkBadge } from './LinkBadge';
 import { createShadowHost, INPAGE_CSS } from './shadow-host';
 
@@ -19,9 +19,10 @@ export interface FileLink {
 export interface DecorateOptions {
   findLinks: (root: ParentNode) => FileLink[];
   signal: AbortSignal;
+  host: Pick<InpageHost, 'checkUrl' | 'lookup' | 'openReport'>;
 }
 
-export function decorateLinks({ findLinks, signal }: DecorateOptions): { refresh: () => Promise<void> } {
+export function decorateLinks({ findLinks, signal, host }: DecorateOptions): { refresh: () => Promise<void> } {
   const badges = new Map<string, { root: ShadowRoot; pending: boolean; link: FileLink }[]>();
 
   const draw = (url: string, verdict: LinkVerdict | null) => {
@@ -30,11 +31,11 @@ export function decorateLinks({ findLinks, signal }: DecorateOptions): { refresh
         <LinkBadge
           verdict={verdict}
           pending={b.pending}
-          onOpen={(entryId) => void browser.runtime.sendMessage({ type: 'open-report', entryId })}
+          onOpen={(entryId) => host.openReport(entryId)}
           onCheck={() => {
             b.pending = true;
             draw(url, null);
-            void browser.runtime.sendMessage({ type: 'check-url', url, name: b.link.name });
+            void host.checkUrl(url, b.link.name);
           }}
         />,
         b.root,
@@ -47,16 +48,16 @@ export function decorateLinks({ findLinks, signal }: DecorateOptions): { refresh
     for (const link of findLinks(document)) {
       if (link.anchor.hasAttribute(MARK)) continue;
       link.anchor.setAttribute(MARK, '1');
-      const { host, root } = createShadowHost('sverka-badge', INPAGE_CSS);
-      host.setAttribute('data-sverka', 'badge');
-      link.anchor.after(host);
+      const { host: badgeHost, root } = createShadowHost('sverka-badge', INPAGE_CSS);
+      badgeHost.setAttribute('data-sverka', 'badge');
+      link.anchor.after(badgeHost);
       const list = badges.get(link.url) ?? [];
       list.push({ root, pending: false, link });
       badges.set(link.url, list);
       fresh.push(link);
     }
     if (!fresh.length) return;
-    const verdicts = ((await browser.runtime.sendMessage({ type: 'lookup', urls: fresh.map((l) => l.url) })) ?? []) as LinkVerdict[];
+    const verdicts = await host.lookup(fresh.map((l) => l.url));
     const byUrl = new Map(verdicts.map((v) => [v.url, v]));
     for (const l of fresh) draw(l.url, byUrl.get(l.url) ?? null);
   };
@@ -78,7 +79,7 @@ export function decorateLinks({ findLinks, signal }: DecorateOptions): { refresh
     async refresh() {
       const urls = [...badges.keys()];
       if (!urls.length) return;
-      const verdicts = ((await browser.runtime.sendMessage({ type: 'lookup', urls })) ?? []) as LinkVerdict[];
+      const verdicts = await host.lookup(urls);
       for (const v of verdicts) {
         for (const b of badges.get(v.url) ?? []) b.pending = false;
         draw(v.url, v);

@@ -17,27 +17,12 @@ import { MAX_LICENCES_PER_FILE } from '../../lib/checks/tor-knd-export';
 import { plural } from '../../lib/plural';
 import { saveFile as saveBytes } from '../save-file';
 import { LetterActions } from '../LetterActions';
+import { useProfile } from '../profile';
 
 export const PAGE_SIZE = 100;
 
-async function loadProfile(): Promise<Partial<Profile>> {
-  const { loadSettings } = await import('../../platform/settings');
-  return (await loadSettings()).profile;
-}
-
 export function TorKndLetter({ reports, profile }: { reports: readonly CheckReport[]; profile?: Partial<Profile> }) {
-  const [loaded, setLoaded] = useState<Partial<Profile> | null>(profile ?? null);
-  useEffect(() => {
-    if (profile) return;
-    let alive = true;
-    loadProfile().then(
-      (p) => alive && setLoaded(p),
-      () => alive && setLoaded({}),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [profile]);
+  const loaded = useProfile(profile);
   const letter = useMemo(() => (loaded ? torKndSupportLetter(reports, loaded) : null), [reports, loaded]);
   if (!letter) return <p class="muted">Готовим письмо…</p>;
   return (

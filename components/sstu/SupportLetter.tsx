@@ -2,9 +2,10 @@
  * The letter to the ПОС operator's support: the four items of the instruction, a copy button and a mailto
  * link. The organisation, ИНН and ОГРН come from the profile in the options (checksums validated in lib).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { posSupportLetter, type OrgProfile, type PosLetterInput } from '../../lib/letters/pos-support';
 import { LetterActions } from '../LetterActions';
+import { useProfile } from '../profile';
 
 export interface SupportLetterProps {
   /** Letter content without the profile; null when there is nothing to write about. */
@@ -13,25 +14,12 @@ export interface SupportLetterProps {
   profile?: OrgProfile;
 }
 
-async function loadProfile(): Promise<OrgProfile> {
-  const { loadSettings } = await import('../../platform/settings');
-  const s = await loadSettings();
-  return { name: s.profile.orgName, inn: s.profile.inn, ogrn: s.profile.ogrn };
-}
-
 export function SupportLetter({ input, profile }: SupportLetterProps) {
-  const [loaded, setLoaded] = useState<OrgProfile | null>(profile ?? null);
-  useEffect(() => {
-    if (profile) return;
-    let alive = true;
-    loadProfile().then(
-      (p) => alive && setLoaded(p),
-      () => alive && setLoaded({ name: '' }),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [profile]);
+  const settings = useProfile();
+  const loaded = useMemo<OrgProfile | null>(
+    () => profile ?? (settings ? { name: settings.orgName ?? '', inn: settings.inn, ogrn: settings.ogrn } : null),
+    [profile, settings],
+  );
   const letter = useMemo(() => (input && loaded ? posSupportLetter({ ...input, profile: loaded }) : null), [input, loaded]);
   if (!input) return null;
   if (!letter) return <p class="muted">Готовим письмо…</p>;

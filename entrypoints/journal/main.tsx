@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import '../../components/ui.css';
 import { JournalPage } from './JournalPage';
+import { ProfileLoaderContext } from '../../components/profile';
+import { loadExtensionProfile } from '../../platform/profile-loader';
 
-render(<JournalPage />, document.getElementById('app')!);
+render(
+  <ProfileLoaderContext.Provider value={loadExtensionProfile}>
+    <JournalPage />
+  </ProfileLoaderContext.Provider>,
+  document.getElementById('app')!);

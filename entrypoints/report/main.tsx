@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import '../../components/ui.css';
 import { ReportPage } from './ReportPage';
+import { ProfileLoaderContext } from '../../components/profile';
+import { loadExtensionProfile } from '../../platform/profile-loader';
 
-render(<ReportPage />, document.getElementById('app')!);
+render(
+  <ProfileLoaderContext.Provider value={loadExtensionProfile}>
+    <ReportPage />
+  </ProfileLoaderContext.Provider>,
+  document.getElementById('app')!);

@@ -1,0 +1,45 @@
+/**
+ * What every portal page gets, from the extension and from the userscript alike: the verdict panel for checks
+ * of files from this page, and badges beside the portal's file links (selectors per portal). The host
+ * (components/inpage/host.ts) runs the checks.
+ */
+import type { InpageHost, PageNotice } from './host';
+import { mountVerdictPanel } from './VerdictPanel';
+import { decorateLinks, type FileLink } from './decorate-links';
+
+const RUNNING_TEXT = 'Файл проверяется…';
+
+export function runPortalPage(host: InpageHost, signal: AbortSignal, findLinks?: (root: ParentNode) => FileLink[]): void {
+  const panel = mountVerdictPanel((entryId) => host.openReport(entryId));
+  const links = findLinks ? decorateLinks({ findLinks, signal, host }) : null;
+
+  const onNotice = (n: PageNotice) => {
+    switch (n.type) {
+      case 'check-started':
+        panel.show({ title: n.fileName, text: RUNNING_TEXT });
+        break;
+      case 'check-progress':
+        panel.show({ title: n.fileName, text: RUNNING_TEXT, progress: n.fraction });
+        break;
+      case 'check-done':
+        panel.show({ title: n.fileName, text: n.headline, verdict: n.verdict, ...(n.entryId !== null ? { entryId: n.entryId } : {}) });
+        void links?.refresh();
+        break;
+      case 'check-failed':
+        panel.show({ title: n.fileName, text: n.message });
+        break;
+    }
+  };
+  const stopListening = host.listen(onNotice);
+  // ordinary file links: the extension double-checks that the download was taken up
+  const onClick = (e: MouseEvent) => {
+    const a = (e.target as Element | null)?.closest?.('a[href]');
+    if (a instanceof HTMLAnchorElement && /^https?:/i.test(a.href)) host.fileLinkClicked?.();
+  };
+  document.addEventListener('click', onClick, true);
+  signal.addEventListener('abort', () => {
+    document.removeEventListener('click', onClick, true);
+    stopListening();
+    panel.destroy();
+  });
+}

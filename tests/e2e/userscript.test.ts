@@ -1,0 +1,229 @@
+/**
+ * Issue 15 end to end: the BUILT userscript in real Chromium (no userscript manager: a GM_* shim, see
+ * userscript-harness.ts) on fixture portal pages served on the real hostnames. The same scenarios as the
+ * extension's in-page tests — «Проверить» → verdict, a file the page builds (blob:) → verdict, the report with
+ * its letter and XLSX in an overlay, files dropped on the overlay — plus: the journal in GM storage holds no
+ * ФИО/СНИЛС, and a 30 MB file keeps the page responsive (a requestAnimationFrame loop keeps ticking).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { zipSync } from 'fflate';
+import { read, utils } from '@e965/xlsx';
+import type { Page } from 'playwright-core';
+import { generatedFixture, pageFixture, startPortalServer, type PortalServer } from './harness';
+import { gmStorage, launchWithUserscript, pressMenu, type UserscriptBrowser } from './userscript-harness';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UNBOUND_NAME = 'Перечень сообщений по своему и дочерним ЛКО без тематик УРОГ.xlsx';
+const JOURNAL_KEY = 'sverka-journal-v1';
+const BIG_BYTES = 30 * 1024 * 1024;
+
+let server: PortalServer;
+let us: UserscriptBrowser;
+
+function bigImportResult(): Uint8Array {
+  const parts: string[] = ['['];
+  let size = 1;
+  for (let i = 0; size < BIG_BYTES; i++) {
+    const line = `${i ? ',' : ''}\n  {"licenseNumber": "Л041-00110-77/${String(i).padStart(8, '0')}", "status": "success", "message": ""}`;
+    parts.push(line);
+    size += Buffer.byteLength(line);
+  }
+  parts.push('\n]\n');
+  return new TextEncoder().encode(parts.join(''));
+}
+
+beforeAll(async () => {
+  server = await startPortalServer();
+  const html = 'text/html; charset=utf-8';
+  const tasks = pageFixture('tor-knd-service-tasks.html');
+  server.serve('tor.knd.gov.ru', '/service-tasks', { body: tasks, type: html });
+  const damaged = zipSync({ 'export_1041.json': new TextEncoder().encode('[' + '{"licenseNumber": "Л041-00110-77/00012345"},'.repeat(200) + '{}]') });
+  damaged[80] ^= 0xff;
+  damaged[90] ^= 0x55;
+  server.serve('tor.knd.gov.ru', '/api/tasks/1041/result/export_1041.zip', { body: damaged, type: 'application/zip', attachment: 'export_1041.zip' });
+  server.serve('tor.knd.gov.ru', '/api/tasks/1060/result-data', { body: '{"report": {"note": "не файл портала"}}', type: 'application/json' });
+  // the same page with one more task whose result is a 30 MB file
+  const bigRow = '<tr class="x7f2a-row"><td>2000</td><td>Загрузка присвоенных номеров лицензий из ЕРУЛ</td><td>Выполнена</td><td>22.11.2026 11:00</td>' +
+    '<td><a class="x3d-link" href="/api/tasks/2000/result/import_result_2000.json">import_result_2000.json</a></td></tr>';
+  server.serve('tor.knd.gov.ru', '/service-tasks-big', { body: tasks.replace('</tbody>', `${bigRow}</tbody>`), type: html });
+  server.serve('tor.knd.gov.ru', '/api/tasks/2000/result/import_result_2000.json', { body: bigImportResult(), type: 'application/json', attachment: 'import_result_2000.json' });
+  server.serve('pos.gosuslugi.ru', '/admin/lko/sstu', { body: pageFixture('pos-sstu-section.html'), type: html });
+  server.serve('pos.gosuslugi.ru', '/api/sstu/report/unbound', { body: await generatedFixture('sstu/unbound-tree.xlsx'), type: XLSX_MIME, attachment: UNBOUND_NAME });
+  us = await launchWithUserscript(server.port);
+}, 60_000);
+
+afterAll(async () => {
+  await us?.close();
+  await server?.close();
+});
+
+const overlay = (page: Page) => page.locator('sverka-overlay').getByRole('dialog');
+
+async function journalLines(page: Page): Promise<{ file: string; verdict: string; headline: string; url?: string }[]> {
+  const raw = (await gmStorage(page))[JOURNAL_KEY];
+  return raw ? (JSON.parse(raw) as { lines: { file: string; verdict: string; headline: string }[] }).lines : [];
+}
+
+describe('the Сверка userscript in Chromium without a userscript manager', () => {
+  it('«Проверить» beside a file link checks it in the page, turns into the verdict and opens the report in the overlay', async () => {
+    const page = await us.context.newPage();
+    await page.goto('https://tor.knd.gov.ru/service-tasks');
+    await expect.poll(() => page.locator('sverka-badge').count()).toBeGreaterThanOrEqual(2);
+    const row = page.locator('tr', { hasText: 'export_1041.zip' });
+    await row.getByRole('button', { name: 'Сверка: проверить этот файл' }).click();
+    const badge = row.locator('button[data-verdict]');
+    await expect.poll(() => badge.count(), { timeout: 30_000 }).toBe(1);
+    expect(await badge.getAttribute('data-verdict')).toBe('error');
+    expect(await badge.textContent()).toBe('Нужно действие');
+    const panel = page.locator('sverka-panel').locator('.panel');
+    await expect.poll(() => panel.getAttribute('data-verdict')).toBe('error');
+    expect(await panel.textContent()).toContain('export_1041.zip');
+
+    await badge.click();
+    const report = overlay(page).locator('section.report');
+    await expect.poll(() => report.count()).toBe(1);
+    expect(await report.textContent()).toContain('export_1041.zip');
+    expect(await report.textContent()).toContain('повреждён');
+    await overlay(page).getByRole('button', { name: 'Закрыть окно Сверки' }).click();
+    expect(await page.locator('sverka-overlay').count()).toBe(0);
+
+    // the verdict is remembered: a new visit shows the badge at once, and the journal line says why
+    await page.reload();
+    const again = page.locator('tr', { hasText: 'export_1041.zip' }).locator('button[data-verdict]');
+    await expect.poll(() => again.getAttribute('data-verdict')).toBe('error');
+    const lines = await journalLines(page);
+    expect(lines[0]).toMatchObject({ file: 'export_1041.zip', verdict: 'error', url: 'https://tor.knd.gov.ru/api/tasks/1041/result/export_1041.zip' });
+    // after a reload the full report is gone (never stored); the overlay says so and shows the line
+    await again.click();
+    await expect.poll(() => overlay(page).textContent()).toContain('Полный отчёт хранится, только пока открыта страница');
+    expect(await overlay(page).locator('.recent-check').count()).toBe(1);
+    await page.close();
+  });
+
+  it('checks a file the page builds itself (blob: link, revoked at once) and shows the verdict in the panel', async () => {
+    const page = await us.context.newPage();
+    await page.goto('https://tor.knd.gov.ru/service-tasks');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Скачать результат' }).click();
+    await download;
+    const panel = page.locator('sverka-panel').locator('.panel');
+    await expect.poll(() => panel.getAttribute('data-verdict'), { timeout: 30_000 }).toBe('warn');
+    expect(await panel.textContent()).toContain('import_result_1060.json');
+    expect(await panel.textContent()).toContain('не один из файлов');
+    await panel.getByRole('button', { name: 'Открыть отчёт' }).click();
+    await expect.poll(() => overlay(page).locator('section.report').getAttribute('data-verdict')).toBe('warn');
+    await page.close();
+  });
+
+  it('opens the ССТУ.РФ report in the overlay with its table, XLSX export and the letter to the ПОС support', async () => {
+    const page = await us.context.newPage();
+    await page.goto('https://pos.gosuslugi.ru/admin/lko/sstu');
+    const row = page.locator('li', { hasText: 'без тематик УРОГ' });
+    await row.getByRole('button', { name: 'Сверка: проверить этот файл' }).click();
+    const badge = row.locator('button[data-verdict]');
+    await expect.poll(() => badge.getAttribute('data-verdict'), { timeout: 30_000 }).toBe('error');
+    await badge.click();
+    const dialog = overlay(page);
+    await expect.poll(() => dialog.locator('section.report').getAttribute('data-kind')).toBe('sstu-unbound-topics');
+    expect(await dialog.getByTestId('summary-table').locator('tbody tr').count()).toBe(3);
+
+    const letter = dialog.getByRole('region', { name: 'Письмо в поддержку Оператора ПОС' });
+    await expect.poll(() => letter.getByTestId('letter-to').textContent()).toBe('sd@sc.digital.gov.ru');
+    const body = await letter.getByTestId('letter-body').inputValue();
+    expect(body).toContain('Отсутствует привязка факта «Ямы на дороге» подкатегории «Ремонт дорог» к классификатору УРОГ.');
+    // no options page in a userscript: the letter says what to fill in by hand
+    expect(await letter.getByTestId('letter-problems').count()).toBe(1);
+
+    const before = (await journalLines(page)).length;
+    const xdl = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Скачать XLSX' }).click();
+    const xlsx = await xdl;
+    expect(xlsx.suggestedFilename()).toMatch(/тематики без УРОГ\.xlsx$/);
+    const wb = read(new Uint8Array(await (await xlsx.createReadStream()).toArray().then((c) => Buffer.concat(c))));
+    const sheet = utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    expect(sheet[0]).toEqual(['Категория обращения', 'Подкатегория обращения', 'Факт обращения', 'Сообщений', 'ЛКО']);
+    // our own export is not taken for a file the portal built
+    await page.waitForTimeout(500);
+    expect((await journalLines(page)).length).toBe(before);
+    await page.close();
+  });
+
+  it('checks files dropped on the overlay; the GM journal keeps only short lines without ФИО or СНИЛС; purge empties it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sverka-us-'));
+    const personal = join(dir, 'Иванов Иван Иванович 112-233-445 95.xml');
+    writeFileSync(personal, await generatedFixture('egisso/data-package-10.06.S.xml'));
+    const empty = join(dir, 'пустой.json');
+    writeFileSync(empty, '');
+    const page = await us.context.newPage();
+    await page.goto('https://tor.knd.gov.ru/service-tasks');
+    await pressMenu(page, 'Сверка: проверить файлы');
+    await overlay(page).locator('#file-picker').setInputFiles([personal, empty]);
+    await expect.poll(() => overlay(page).locator('section.report').count(), { timeout: 30_000 }).toBe(2);
+    // the report on screen names the file as it is (text only, in the page)…
+    expect(await overlay(page).locator('section.report', { hasText: 'пустой.json' }).textContent()).toContain('Файл пустой');
+    expect(await overlay(page).textContent()).toContain('Иванов Иван Иванович');
+
+    // …the journal does not: file name, kind, verdict, headline and time only
+    const storage = await gmStorage(page);
+    const stored = JSON.stringify(storage);
+    expect(stored).not.toMatch(/Иванов|Иван Иванович|112-233-445|11223344595/);
+    const lines = await journalLines(page);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(lines[0]).sort()).toEqual(expect.arrayContaining(['at', 'file', 'headline', 'id', 'kind', 'verdict']));
+    expect(Object.keys(storage)).toEqual([JOURNAL_KEY]);
+
+    await pressMenu(page, 'Сверка: последние проверки');
+    await expect.poll(() => overlay(page).locator('.recent-check').count()).toBe(lines.length);
+    page.once('dialog', (d) => void d.accept());
+    await pressMenu(page, 'Удалить данные Сверки');
+    await expect.poll(() => overlay(page).textContent()).toContain('удалены');
+    expect(await gmStorage(page)).toEqual({});
+    await page.close();
+  });
+
+  it('a 30 MB file is checked in a worker while the page keeps drawing frames, with progress shown', async () => {
+    const page = await us.context.newPage();
+    const modes: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().startsWith('Сверка:')) modes.push(m.text());
+    });
+    await page.goto('https://tor.knd.gov.ru/service-tasks-big');
+    const row = page.locator('tr', { hasText: 'import_result_2000.json' });
+    await row.getByRole('button', { name: 'Сверка: проверить этот файл' }).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __ticking: boolean };
+      w.__frames = [];
+      w.__ticking = true;
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        if (w.__ticking) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await row.getByRole('button', { name: 'Сверка: проверить этот файл' }).click();
+    await expect.poll(() => page.locator('sverka-panel').locator('progress').count(), { timeout: 20_000 }).toBe(1);
+    const badge = row.locator('button[data-verdict]');
+    await expect.poll(() => badge.count(), { timeout: 120_000, interval: 500 }).toBe(1);
+    const took = Date.now() - started;
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __ticking: boolean };
+      w.__ticking = false;
+      return w.__frames;
+    });
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    const longest = Math.max(...gaps);
+    console.log(`30 MB check: ${took} ms, ${frames.length} frames, longest gap ${Math.round(longest)} ms`);
+    // 374,000 licences in one file: over the 200 that ЕРУЛ accepts per file
+    expect(await badge.getAttribute('data-verdict')).toBe('error');
+    expect(await page.locator('sverka-panel').locator('.panel').textContent()).toContain('в 1 файле');
+    expect(modes.some((m) => m.includes('в фоновом потоке'))).toBe(true);
+    // a frozen page draws no frame for the whole check; a responsive one keeps drawing
+    expect(frames.length).toBeGreaterThan(took / 100);
+    expect(longest).toBeLessThan(Math.max(1500, took / 4));
+    await page.close();
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Сверка as a userscript: the in-page part of the extension built from the same lib/ and components/. The
+ * same bundle runs twice: on the portal page (badges, panel, blob hook, overlay, journal, menu commands) and,
+ * started from a Blob URL of its own source, as the Worker that runs the checks.
+ */
+import { portalForUrl, type PortalId } from '../lib/portals';
+import { runPortalPage } from '../components/inpage/portal-page';
+import { installBlobHook } from '../components/inpage/blob-hook';
+import type { FileLink } from '../components/inpage/decorate-links';
+import { torKndFileLinks } from '../entrypoints/tor-knd.content/selectors';
+import { posFileLinks } from '../entrypoints/pos.content/selectors';
+import { erulFileLinks } from '../entrypoints/erul.content/selectors';
+import { watchSstuId } from '../entrypoints/pos.content/id-watch';
+import { gmStore, pageWindow } from './gm';
+import { GmJournal } from './journal';
+import { userscriptHost } from './host';
+import { serveChecksInWorker } from './run-check';
+import { startOverlay } from './overlay';
+
+/** The build wraps the bundle in `function sverkaUserscript() {…}`: its source is what the worker runs. */
+declare const sverkaUserscript: (() => void) | undefined;
+
+const FILE_LINKS: Partial<Record<PortalId, (root: ParentNode) => FileLink[]>> = {
+  'tor-knd': torKndFileLinks,
+  pos: posFileLinks,
+};
+
+function workerUrl(): string | null {
+  if (typeof sverkaUserscript !== 'function') return null;
+  try {
+    return URL.createObjectURL(new Blob([`(${sverkaUserscript.toString()})()`], { type: 'text/javascript' }));
+  } catch {
+    return null;
+  }
+}
+
+function whenBodyReady(run: () => void): void {
+  if (document.body) run();
+  else document.addEventListener('DOMContentLoaded', run, { once: true });
+}
+
+function startPage(): void {
+  const portal = portalForUrl(location.href);
+  const journal = new GmJournal(gmStore);
+  let overlay: ReturnType<typeof startOverlay> | null = null;
+  const host = userscriptHost({ portal, journal, workerUrl: workerUrl(), openReport: (id) => overlay?.openReport(id) });
+  // document-start: the blob hook must be in place before the portal's own scripts run
+  installBlobHook(pageWindow(), (blob, name) => host.checkBlob(blob, name));
+  whenBodyReady(() => {
+    const controller = new AbortController();
+    overlay = startOverlay(host, journal);
+    // a host added to @match by hand is not a built-in portal: its file links are found the generic way
+    runPortalPage(host, controller.signal, portal ? FILE_LINKS[portal] : erulFileLinks);
+    if (portal === 'pos') watchSstuId(document, controller.signal);
+  });
+}
+
+if (typeof document === 'undefined') serveChecksInWorker(self as unknown as Parameters<typeof serveChecksInWorker>[0]);
+else startPage();
