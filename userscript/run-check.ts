@@ -8,6 +8,7 @@ import type { CheckReport } from '../lib/checks/report';
 import { checkSource } from '../lib/checks/registry';
 import { blobSource, type ByteSource } from '../lib/formats/source';
 import { headline } from '../lib/checks/headline';
+import { checkTimeLimitMs, stoppedReport } from '../lib/checks/stopped';
 
 /**
  * A finished check: the short facts at once, the full report on demand. From a worker the report crosses as
@@ -31,8 +32,8 @@ function checkedFromBytes(facts: Omit<Checked, 'report'>, bytes: ArrayBuffer): C
   return { ...facts, report: () => (report ??= JSON.parse(new TextDecoder().decode(bytes)) as CheckReport) };
 }
 
-/** A check that takes longer than this is stopped and reported as such. */
-export const CHECK_TIME_LIMIT_MS = 5 * 60 * 1000;
+/** A page is slower than the extension's worker: twice the extension's time per megabyte and floor. */
+const timeLimitMs = (bytes: number) => checkTimeLimitMs(bytes, 4_000, 30_000);
 /** A worker that has not said «ready» by then is taken as refused by the page. */
 const WORKER_START_MS = 10_000;
 
@@ -77,28 +78,6 @@ function readingProgress(source: ByteSource, onProgress: Progress, yieldFirst = 
   };
 }
 
-function timeLimit(name: string): CheckReport {
-  return {
-    file: name,
-    kind: 'unknown',
-    verdict: 'error',
-    summary: {},
-    findings: [{ severity: 'error', code: 'unreadable', message: 'Проверка шла дольше пяти минут и остановлена: файл слишком сложен для проверки на странице. Проверьте его в расширении «Сверка» или в командной строке.' }],
-    details: { cause: 'time-limit' },
-  };
-}
-
-function broken(name: string): CheckReport {
-  return {
-    file: name,
-    kind: 'unknown',
-    verdict: 'error',
-    summary: {},
-    findings: [{ severity: 'error', code: 'unreadable', message: 'Проверка этого файла прервалась (не хватило памяти или файл повреждён). Скачайте файл заново; если повторится, проверьте его в расширении «Сверка».' }],
-    details: { cause: 'worker-failed' },
-  };
-}
-
 function inWorker(workerUrl: string, blob: Blob, name: string, onProgress: Progress): Promise<Checked | 'refused'> {
   return new Promise((resolve) => {
     let worker: Worker;
@@ -116,11 +95,11 @@ function inWorker(workerUrl: string, blob: Blob, name: string, onProgress: Progr
       resolve(r);
     };
     const startTimer = setTimeout(() => finish('refused'), WORKER_START_MS);
-    const limitTimer = setTimeout(() => finish(checkedFrom(timeLimit(name))), CHECK_TIME_LIMIT_MS);
+    const limitTimer = setTimeout(() => finish(checkedFrom(stoppedReport(name, blob.size, 'time'))), timeLimitMs(blob.size));
     worker.onerror = (e) => {
       e.preventDefault();
       // refused before it ran (CSP): the page-side check takes over; broke while checking: say so, do not retry
-      finish(started ? checkedFrom(broken(name)) : 'refused');
+      finish(started ? checkedFrom(stoppedReport(name, blob.size, 'crash')) : 'refused');
     };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
@@ -136,7 +115,7 @@ function inWorker(workerUrl: string, blob: Blob, name: string, onProgress: Progr
 
 async function inSlices(blob: Blob, name: string, onProgress: Progress): Promise<CheckReport> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<CheckReport>((r) => (timer = setTimeout(() => r(timeLimit(name)), CHECK_TIME_LIMIT_MS)));
+  const limit = new Promise<CheckReport>((r) => (timer = setTimeout(() => r(stoppedReport(name, blob.size, 'time')), timeLimitMs(blob.size))));
   const controller = new AbortController();
   try {
     return await Promise.race([checkSource(name, readingProgress(blobSource(blob), onProgress, true), { onProgress, signal: controller.signal }), limit]);
