@@ -13,14 +13,18 @@ import { metadataBlock, usedGrants } from '../userscript/metadata';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const USERSCRIPT_PATH = join(ROOT, '.output', 'sverka.user.js');
+/** The test build (`--mode e2e`): in-page shadow roots open so Playwright locators reach them, as for the extension. */
+export const USERSCRIPT_E2E_PATH = join(ROOT, '.output', 'sverka.e2e.user.js');
 /** The issue's bound: SheetJS and the zip/XML code are the bulk. */
 export const USERSCRIPT_MAX_BYTES = 1024 * 1024;
 
-export async function buildUserscript(): Promise<{ path: string; bytes: number }> {
+export async function buildUserscript(mode: 'production' | 'e2e' = 'production'): Promise<{ path: string; bytes: number }> {
+  const path = mode === 'e2e' ? USERSCRIPT_E2E_PATH : USERSCRIPT_PATH;
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; description: string };
   const result = await build({
     configFile: false,
     root: ROOT,
+    mode,
     logLevel: 'warn',
     plugins: [preact()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -37,13 +41,13 @@ export async function buildUserscript(): Promise<{ path: string; bytes: number }
   const code = chunks[0].code.trim();
   const header = metadataBlock({ version: pkg.version, description: pkg.description, grants: usedGrants(code) });
   const script = `${header}\n\n(function sverkaUserscript() {\n${code}\n})();\n`;
-  mkdirSync(dirname(USERSCRIPT_PATH), { recursive: true });
-  writeFileSync(USERSCRIPT_PATH, script);
-  return { path: USERSCRIPT_PATH, bytes: Buffer.byteLength(script) };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, script);
+  return { path, bytes: Buffer.byteLength(script) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { path, bytes } = await buildUserscript();
+  const { path, bytes } = await buildUserscript(process.argv.includes('--e2e') ? 'e2e' : 'production');
   const kb = (bytes / 1024).toFixed(0);
   console.log(`built ${path.replace(`${ROOT}/`, '')}: ${kb} KB (limit ${USERSCRIPT_MAX_BYTES / 1024} KB)`);
   if (bytes > USERSCRIPT_MAX_BYTES) {

@@ -28,6 +28,7 @@ npx wxt build -b firefox --mode e2e >/dev/null 2>&1 && echo "built .output/firef
 
 step "build userscript"
 npx tsx scripts/build-userscript.ts || { echo "userscript build failed"; failed_steps=$((failed_steps + 1)); }
+npx tsx scripts/build-userscript.ts --e2e || { echo "userscript test build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 SVERKA_SKIP_BUILD=1 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json

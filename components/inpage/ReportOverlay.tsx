@@ -6,22 +6,13 @@
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckReport } from '../../lib/checks/report';
-import { ReportView } from '../ReportView';
-import { BatchTable } from '../BatchTable';
 import { DropZone } from '../DropZone';
+import { FilesProgressCard, ReportList, type FilesProgress } from '../ReportList';
 import { ProfileLoaderContext, type ProfileLoader } from '../profile';
 import uiCss from '../ui.css?inline';
 import { createShadowHost } from './shadow-host';
 
-/** Up to this many files, every report is shown in full; above it, a table of files first (as on the report page). */
-const FULL_REPORTS_UP_TO = 12;
-
-export interface OverlayProgress {
-  done: number;
-  total: number;
-  current: string;
-  fraction: number;
-}
+export type OverlayProgress = FilesProgress;
 
 export interface OverlayContent {
   title: string;
@@ -50,11 +41,9 @@ ${uiCss.replace(/:root/g, ':host')}
 function Overlay({ content, options, onClose }: { content: OverlayContent; options: OverlayOptions; onClose: () => void }) {
   const [reports, setReports] = useState<CheckReport[]>(content.reports ?? []);
   const [progress, setProgress] = useState<OverlayProgress | null>(null);
-  const [opened, setOpened] = useState<number | null>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     setReports(content.reports ?? []);
-    setOpened(null);
   }, [content]);
   useEffect(() => closeButton.current?.focus(), []);
 
@@ -63,7 +52,6 @@ function Overlay({ content, options, onClose }: { content: OverlayContent; optio
     setProgress({ done: 0, total: files.length, current: files[0].name, fraction: 0 });
     try {
       setReports(await options.checkFiles(files, setProgress));
-      setOpened(null);
     } finally {
       setProgress(null);
     }
@@ -78,28 +66,10 @@ function Overlay({ content, options, onClose }: { content: OverlayContent; optio
           <button type="button" ref={closeButton} onClick={onClose} aria-label="Закрыть окно Сверки">Закрыть</button>
         </header>
         <DropZone onFiles={(files) => void checkFiles(files)} disabled={!!progress} />
-        {progress && (
-          <div class="card" role="status" aria-live="polite">
-            <p>
-              Проверяется файл {progress.done + 1} из {progress.total}: {progress.current}
-            </p>
-            <progress max={1} value={(progress.done + progress.fraction) / progress.total} aria-label="Ход проверки" />
-          </div>
-        )}
+        {progress && <FilesProgressCard progress={progress} />}
         {content.notice && <p class="card" role="alert">{content.notice}</p>}
         <ProfileLoaderContext.Provider value={options.loadProfile}>
-          {reports.length > FULL_REPORTS_UP_TO ? (
-            <>
-              <BatchTable reports={reports} onOpen={setOpened} />
-              {opened !== null && reports[opened] && <ReportView report={reports[opened]} batch={reports} />}
-            </>
-          ) : (
-            <div aria-live="polite">
-              {reports.map((r, i) => (
-                <ReportView key={`${r.file}-${i}`} report={r} batch={reports} />
-              ))}
-            </div>
-          )}
+          <ReportList reports={reports} />
         </ProfileLoaderContext.Provider>
         {content.body}
       </div>

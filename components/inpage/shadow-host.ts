@@ -7,9 +7,15 @@
  */
 export const SHADOW_MODE: ShadowRootMode = import.meta.env?.MODE === 'e2e' || import.meta.env?.MODE === 'test' ? 'open' : 'closed';
 
+/**
+ * Taken when the module loads: the userscript runs in the page's own world from document start, before the
+ * portal's scripts could replace attachShadow to catch our roots. (Absent where there is no DOM: its worker.)
+ */
+const attachShadow = typeof Element === 'undefined' ? undefined : Element.prototype.attachShadow;
+
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: SHADOW_MODE });
+  const root = attachShadow!.call(host, { mode: SHADOW_MODE });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);

@@ -10,25 +10,13 @@ import { blobSource } from '../../lib/formats/source';
 import { getCheck } from '../../lib/journal/store';
 import { checkAndRecord } from '../../platform/check-and-record';
 import { journal } from '../../platform/journal';
-import { ReportView } from '../../components/ReportView';
 import { DropZone } from '../../components/DropZone';
-import { BatchTable } from '../../components/BatchTable';
-
-/** Up to this many files, every report is shown in full; above it, a table of files first. */
-const FULL_REPORTS_UP_TO = 12;
-
-interface Progress {
-  done: number;
-  total: number;
-  current: string;
-  fraction: number;
-}
+import { FilesProgressCard, ReportList, type FilesProgress } from '../../components/ReportList';
 
 export function ReportPage() {
   const [reports, setReports] = useState<CheckReport[]>([]);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<FilesProgress | null>(null);
   const [notice, setNotice] = useState<string>('');
-  const [opened, setOpened] = useState<number | null>(null);
 
   useEffect(() => {
     const id = Number(new URLSearchParams(location.search).get('id'));
@@ -55,7 +43,6 @@ export function ReportPage() {
       await new Promise((r) => setTimeout(r, 0));
     }
     setProgress(null);
-    setOpened(null);
     setReports(applyTogether(out));
     void browser.runtime.sendMessage({ type: 'journal-changed' }).catch(() => undefined);
   };
@@ -64,27 +51,9 @@ export function ReportPage() {
     <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '16px' }}>
       <h1>Сверка — проверка файлов</h1>
       <DropZone onFiles={(files) => void checkFiles(files)} disabled={!!progress} />
-      {progress && (
-        <div class="card" role="status" aria-live="polite">
-          <p>
-            Проверяется файл {progress.done + 1} из {progress.total}: {progress.current}
-          </p>
-          <progress max={1} value={(progress.done + progress.fraction) / progress.total} aria-label="Ход проверки" />
-        </div>
-      )}
+      {progress && <FilesProgressCard progress={progress} />}
       {notice && <p class="card" role="alert">{notice}</p>}
-      {reports.length > FULL_REPORTS_UP_TO ? (
-        <>
-          <BatchTable reports={reports} onOpen={setOpened} />
-          {opened !== null && reports[opened] && <ReportView report={reports[opened]} batch={reports} />}
-        </>
-      ) : (
-        <div aria-live="polite">
-          {reports.map((r, i) => (
-            <ReportView key={`${r.file}-${i}`} report={r} batch={reports} />
-          ))}
-        </div>
-      )}
+      <ReportList reports={reports} />
     </main>
   );
 }

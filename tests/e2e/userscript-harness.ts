@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PORTAL_HOSTS } from './harness';
 
-export const USERSCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.output', 'sverka.user.js');
+const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.output');
+/** The test build (shadow roots open for Playwright); tests/e2e/build-setup.ts builds it and the shipped one. */
+export const USERSCRIPT = join(OUTPUT, 'sverka.e2e.user.js');
+/** What `npm run build:userscript` ships (closed shadow roots). */
+export const PRODUCTION_USERSCRIPT = join(OUTPUT, 'sverka.user.js');
 export const GM_PREFIX = 'gm:';
 
 const GM_SHIM = `(() => {
@@ -31,8 +35,8 @@ export interface UserscriptBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithUserscript(port: number): Promise<UserscriptBrowser> {
-  if (!existsSync(USERSCRIPT)) throw new Error('Build the userscript first: npm run build:userscript');
+export async function launchWithUserscript(port: number, userscript = USERSCRIPT): Promise<UserscriptBrowser> {
+  if (!existsSync(userscript)) throw new Error(`Build the userscript first: npm run build:userscript${userscript === USERSCRIPT ? ' -- --e2e' : ''}`);
   const rules = [...PORTAL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -41,7 +45,7 @@ export async function launchWithUserscript(port: number): Promise<UserscriptBrow
       '--disable-sync', '--disable-quic', '--no-first-run', '--ignore-certificate-errors', `--host-resolver-rules=${rules}`],
   });
   const context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true });
-  const script = readFileSync(USERSCRIPT, 'utf8');
+  const script = readFileSync(userscript, 'utf8');
   // the manager strips nothing: the metadata block is a comment, the script runs as built
   await context.addInitScript({ content: `${GM_SHIM}\n${script}` });
   return { browser, context, close: () => browser.close() };

@@ -13,7 +13,8 @@ import { zipSync } from 'fflate';
 import { read, utils } from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { generatedFixture, pageFixture, startPortalServer, type PortalServer } from './harness';
-import { gmStorage, launchWithUserscript, pressMenu, type UserscriptBrowser } from './userscript-harness';
+import { gmStorage, launchWithUserscript, pressMenu, PRODUCTION_USERSCRIPT, type UserscriptBrowser } from './userscript-harness';
+import { buildUserscript } from '../../scripts/build-userscript';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNBOUND_NAME = 'Перечень сообщений по своему и дочерним ЛКО без тематик УРОГ.xlsx';
@@ -36,6 +37,11 @@ function bigImportResult(): Uint8Array {
 }
 
 beforeAll(async () => {
+  // built here so a test never runs an old build; scripts/test-all.sh builds both itself (SVERKA_SKIP_BUILD=1)
+  if (!process.env.SVERKA_SKIP_BUILD) {
+    await buildUserscript('e2e');
+    await buildUserscript('production');
+  }
   server = await startPortalServer();
   const html = 'text/html; charset=utf-8';
   const tasks = pageFixture('tor-knd-service-tasks.html');
@@ -53,7 +59,7 @@ beforeAll(async () => {
   server.serve('pos.gosuslugi.ru', '/admin/lko/sstu', { body: pageFixture('pos-sstu-section.html'), type: html });
   server.serve('pos.gosuslugi.ru', '/api/sstu/report/unbound', { body: await generatedFixture('sstu/unbound-tree.xlsx'), type: XLSX_MIME, attachment: UNBOUND_NAME });
   us = await launchWithUserscript(server.port);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await us?.close();
@@ -225,5 +231,17 @@ describe('the Сверка userscript in Chromium without a userscript manager',
     expect(frames.length).toBeGreaterThan(took / 100);
     expect(longest).toBeLessThan(Math.max(1500, took / 4));
     await page.close();
+  });
+
+  it('the shipped userscript keeps its in-page UI in closed shadow roots', async () => {
+    const shipped = await launchWithUserscript(server.port, PRODUCTION_USERSCRIPT);
+    try {
+      const page = await shipped.context.newPage();
+      await page.goto('https://tor.knd.gov.ru/service-tasks');
+      await expect.poll(() => page.evaluate(() => document.querySelectorAll('sverka-badge').length)).toBeGreaterThanOrEqual(2);
+      expect(await page.evaluate(() => [...document.querySelectorAll('sverka-badge')].filter((b) => b.shadowRoot !== null).length)).toBe(0);
+    } finally {
+      await shipped.close();
+    }
   });
 });
