@@ -15,6 +15,7 @@ import { generatedFixture, savedDownload } from './harness';
 const ECP_HOST = 'ecp.egisso.ru';
 const PROTOCOL = 'protocol_bfd0b898.xml';
 const PROTOCOL_2 = 'protocol_messages.xml';
+const PROTOCOL_230 = 'protocol_2.3.0.xml';
 
 let server: PortalServer;
 let app: Launched;
@@ -29,10 +30,12 @@ function cabinetPage(links: { path: string; name: string }[]): string {
 beforeAll(async () => {
   server = await startPortalServer();
   const html = 'text/html; charset=utf-8';
-  server.serve('lk.egisso.ru', '/packages', { body: cabinetPage([{ path: '/api/protocol/1', name: PROTOCOL }]), type: html });
+  server.serve('lk.egisso.ru', '/packages', { body: cabinetPage([{ path: '/api/protocol/1', name: PROTOCOL }, { path: '/api/protocol/230', name: PROTOCOL_230 }]), type: html });
   server.serve('lk.egisso.ru', '/api/protocol/1', { body: await fixture('egisso/errors-recorderror-1.0.3.xml'), type: 'application/xml', attachment: PROTOCOL });
   server.serve('egisso.ru', '/packages', { body: cabinetPage([{ path: '/api/protocol/2', name: PROTOCOL_2 }]), type: html });
   server.serve('egisso.ru', '/api/protocol/2', { body: await fixture('egisso/errors-messages-1.0.4.xml'), type: 'application/xml', attachment: PROTOCOL_2 });
+  // a protocol of the newest published version (2.3.0: packageId/recId, times without milliseconds)
+  server.serve('lk.egisso.ru', '/api/protocol/230', { body: await fixture('egisso/protocol-2.3.0-e2e.xml'), type: 'application/xml', attachment: PROTOCOL_230 });
   server.serve(ECP_HOST, '/ermp/egisso', { body: pageFixture('ecp-mis-egisso-journal.html'), type: html });
   server.serve(ECP_HOST, '/ermp/egisso/forms', { body: pageFixture('ecp-mis-egisso-forms.html'), type: html });
   app = await launchWithExtension(server.port);
@@ -211,6 +214,19 @@ describe('ЕЦП.МИС ЕГИССО module on a user host', () => {
     expect(await hint.locator('[role="note"]').textContent()).toContain('СНИЛС');
     await field.locator('input').fill('112-233-445 95');
     await expect.poll(() => hint.getAttribute('data-ok')).toBe('true');
+    await page.close();
+  });
+});
+
+describe('ЕГИССО protocol 2.3.0', () => {
+  it('a 2.3.0 protocol downloaded in the cabinet shows its package and record ids (packageId/recId spelling)', async () => {
+    const { page, report } = await downloadAndOpen('lk.egisso.ru', PROTOCOL_230);
+    expect(await report.getByRole('table', { name: 'Пакет ЕГИССО' }).textContent()).toContain('d2300000-0000-4000-8000-00000000000f');
+    expect(await report.getByTestId('accepted').textContent()).toBe('0 из 2, отклонено 2');
+    const ids = await report.locator('table.egisso-records tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent));
+    expect(ids).toEqual(['d2300000-0000-4000-8000-000000000001', 'd2300000-0000-4000-8000-000000000002']);
+    expect(await report.locator('ul.egisso-codes > li[data-code="059"]').textContent()).toContain('Критерий нуждаемости');
+    await report.close();
     await page.close();
   });
 });
