@@ -41,6 +41,8 @@ export interface ServedFile {
   type?: string;
   /** Sent as Content-Disposition: attachment with this name. */
   attachment?: string;
+  /** Any other response headers (a Content-Security-Policy, say). */
+  headers?: Record<string, string>;
 }
 
 export interface PortalServer {
@@ -64,6 +66,7 @@ export async function startPortalServer(): Promise<PortalServer> {
     }
     const headers: Record<string, string> = { 'content-type': file.type ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (file.attachment) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.attachment)}`;
+    Object.assign(headers, file.headers);
     res.writeHead(200, headers);
     res.end(file.body);
   });

@@ -46,6 +46,8 @@ beforeAll(async () => {
   const html = 'text/html; charset=utf-8';
   const tasks = pageFixture('tor-knd-service-tasks.html');
   server.serve('tor.knd.gov.ru', '/service-tasks', { body: tasks, type: html });
+  // a portal whose Content Security Policy refuses workers: checks then run in the page, in slices
+  server.serve('tor.knd.gov.ru', '/service-tasks-no-workers', { body: tasks, type: html, headers: { 'content-security-policy': "worker-src 'none'" } });
   const damaged = zipSync({ 'export_1041.json': new TextEncoder().encode('[' + '{"licenseNumber": "Л041-00110-77/00012345"},'.repeat(200) + '{}]') });
   damaged[80] ^= 0xff;
   damaged[90] ^= 0x55;
@@ -230,6 +232,21 @@ describe('the Сверка userscript in Chromium without a userscript manager',
     // a frozen page draws no frame for the whole check; a responsive one keeps drawing
     expect(frames.length).toBeGreaterThan(took / 100);
     expect(longest).toBeLessThan(Math.max(1500, took / 4));
+    await page.close();
+  });
+
+  it('where the page refuses workers (CSP), the check runs in the page in slices and still gives the verdict', async () => {
+    const page = await us.context.newPage();
+    const notes: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().startsWith('Сверка:')) notes.push(m.text());
+    });
+    await page.goto('https://tor.knd.gov.ru/service-tasks-no-workers');
+    const row = page.locator('tr', { hasText: 'export_1041.zip' });
+    await row.getByRole('button', { name: 'Сверка: проверить этот файл' }).click();
+    await expect.poll(() => row.locator('button[data-verdict]').getAttribute('data-verdict'), { timeout: 30_000 }).toBe('error');
+    expect(notes.some((n) => n.includes('на странице частями'))).toBe(true);
+    expect(notes.some((n) => n.includes('в фоновом потоке'))).toBe(false);
     await page.close();
   });
 
