@@ -81,6 +81,8 @@ export interface ReadPackageOptions {
   maxStored?: number;
   /** LMSZ known from the journal: 014/019 are checked against them. */
   lmszSource?: LmszSource | null;
+  /** Called after every element (progress, memory sampling in the bench). */
+  onElement?: (elements: number) => void;
 }
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -483,6 +485,7 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
         } else if (c && depth === c.depth) {
           closeElement(c);
           cur = null;
+          opts.onElement?.(out!.elements);
         } else if (depth === packageDepth + 1 && packageDepth > 0 && name === 'packageId' && wasLeaf && out) {
           out.packageId = buf.trim();
         }
