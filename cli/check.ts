@@ -2,8 +2,9 @@
  * `npm run --silent check -- [--json] FILE...` — the contract in shared/contracts/check-cli.md.
  * Exit: 0 no file with verdict error; 1 at least one; 2 usage error or unreadable path.
  */
-import { fileSource } from './file-source';
-import { checkSource, applyTogether } from '../lib/checks/registry';
+import { stat } from 'node:fs/promises';
+import { applyTogether } from '../lib/checks/registry';
+import { IsolatedChecker } from './isolated';
 import type { CheckReport } from '../lib/checks/report';
 import { buildLedger } from '../lib/renumbering/ledger';
 import { renderLedger, renderReport } from './summary-text';
@@ -20,10 +21,13 @@ async function main(argv: string[]): Promise<number> {
   }
   let badPath = false;
   const reports: CheckReport[] = [];
+  const checker = new IsolatedChecker();
   for (const path of paths) {
-    let opened: Awaited<ReturnType<typeof fileSource>> | undefined;
+    let size: number;
     try {
-      opened = await fileSource(path);
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error('not a file');
+      size = info.size;
     } catch {
       badPath = true;
       process.stderr.write(`Файл не найден или не читается: ${path}\n`);
@@ -36,12 +40,10 @@ async function main(argv: string[]): Promise<number> {
       });
       continue;
     }
-    try {
-      reports.push(await checkSource(path, opened.source));
-    } finally {
-      await opened.close();
-    }
+    // each file in a worker with a watchdog: a file that would freeze the checker is stopped, the next one is checked
+    reports.push(await checker.check(path, size));
   }
+  await checker.close();
   applyTogether(reports);
   const ledger = buildLedger(reports);
   if (json) {

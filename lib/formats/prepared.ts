@@ -51,7 +51,7 @@ export async function prepareFile(name: string, source: ByteSource): Promise<Pre
     }),
     sheets: once(async () => {
       if (!SHEET_FORMATS.has(format)) throw new FormatError('not-sheet', 'Это не таблица.');
-      return readSheets(await bytes(), format);
+      return await readSheets(await bytes(), format);
     }),
     zip: once(async () => {
       if (format !== 'zip' && format !== 'xlsx') throw new FormatError('not-zip', 'Это не архив ZIP.');

@@ -2,7 +2,8 @@
  * Spreadsheets (.xls BIFF, .xlsx, HTML table saved as .xls) → rows of strings, via the pinned SheetJS
  * republish. Columns are found by their names, never by position, and the header row is searched for.
  */
-import { read, utils, type WorkBook } from '@e965/xlsx';
+import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { cleanXlsxContainer } from './xlsx-container';
 import { FormatError } from './errors';
 import { decodeText } from './text';
 import type { FileFormat } from './sniff';
@@ -15,15 +16,60 @@ export interface Sheet {
 
 const HTML_TEXT_LIMIT = 400;
 
-/** Visible text of an HTML page (title and body), for saying what a non-table page is. */
+/**
+ * Visible text of an HTML page (title and body), for saying what a non-table page is. Linear scans only
+ * (indexOf, never a backtracking regex over the page): 150 KB of «<» or 600 KB of «<style» used to take minutes.
+ */
 export function htmlVisibleText(html: string): string {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
-  const body = html
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&[a-z]+;/gi, ' ');
-  return `${title} ${body}`.replace(/\s+/g, ' ').trim().slice(0, HTML_TEXT_LIMIT);
+  const lower = html.toLowerCase();
+  return `${titleOf(html, lower)} ${entityless(tagless(withoutBlocks(html, lower)))}`.replace(/\s+/g, ' ').trim().slice(0, HTML_TEXT_LIMIT);
+}
+
+function titleOf(html: string, lower: string): string {
+  const open = lower.indexOf('<title');
+  if (open < 0) return '';
+  const start = lower.indexOf('>', open);
+  if (start < 0) return '';
+  const end = lower.indexOf('</title>', start);
+  return end < 0 ? '' : html.slice(start + 1, end);
+}
+
+const BLOCK_START = /<(script|style|head)/g;
+
+/** Drops <script>, <style> and <head> elements with their content; an unclosed one runs to the end. */
+function withoutBlocks(html: string, lower: string): string {
+  let out = '';
+  let from = 0;
+  BLOCK_START.lastIndex = 0;
+  for (let m = BLOCK_START.exec(lower); m; m = BLOCK_START.exec(lower)) {
+    out += `${html.slice(from, m.index)} `;
+    const close = lower.indexOf(`</${m[1]}>`, m.index + m[0].length);
+    if (close < 0) return out;
+    from = close + m[1].length + 3;
+    BLOCK_START.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
+
+/** Replaces every «<…>» tag with a space; a «<» never closed ends the text. */
+function tagless(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', from)) {
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) return out + html.slice(from, lt);
+    if (gt === lt + 1) {
+      out += html.slice(from, gt + 1);
+    } else {
+      out += `${html.slice(from, lt)} `;
+    }
+    from = gt + 1;
+  }
+  return out + html.slice(from);
+}
+
+function entityless(text: string): string {
+  return text.replace(/&nbsp;/g, ' ').replace(/&[a-z]+;/gi, ' ');
 }
 
 const LOGIN_PAGE = /сессия (истекла|завершена)|время сессии|войдите в систему|вход в систему|авторизуйтесь|авторизация|доступ запрещ|страница не найдена|ошибка 40[134]|ошибка 50\d/i;
@@ -34,15 +80,54 @@ export function looksLikePortalPage(html: string): string | null {
   return LOGIN_PAGE.test(text) ? text : null;
 }
 
+/** Sheets read per workbook; portal reports have one or two. */
+export const MAX_SHEETS = 50;
+/** Cells of one sheet (rows × columns of the area that holds data): a 100,000-row report has ~2 million. */
+export const MAX_SHEET_CELLS = 5_000_000;
+
+type DenseSheet = WorkSheet & { '!data'?: unknown[][] };
+
+/**
+ * The area that really holds cells, whatever the file declares: a damaged or hostile file may declare
+ * A1:XFD1048576 for three cells, and every row of that area would be produced.
+ */
+function dataRange(ws: DenseSheet): { rows: number; cols: number } {
+  const data = ws['!data'] ?? [];
+  let rows = 0;
+  let cols = 0;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row || row.length === 0) continue;
+    rows = r + 1;
+    cols = Math.max(cols, row.length);
+  }
+  return { rows, cols };
+}
+
 function workbookRows(wb: WorkBook): Sheet[] {
+  if (wb.SheetNames.length > MAX_SHEETS) {
+    throw new FormatError('sheet-too-large', `В книге Excel ${wb.SheetNames.length} листов — больше ${MAX_SHEETS}: такие отчёты порталы не выдают. Проверьте, тот ли это файл.`);
+  }
   return wb.SheetNames.map((name) => {
-    const ws = wb.Sheets[name];
-    const rows = ws ? (utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: '', blankrows: true }) as unknown[][]) : [];
+    const ws = wb.Sheets[name] as DenseSheet | undefined;
+    if (!ws) return { name, rows: [] };
+    const { rows: height, cols: width } = dataRange(ws);
+    if (height * width > MAX_SHEET_CELLS) {
+      throw new FormatError(
+        'sheet-too-large',
+        `Лист «${name}» слишком большой для проверки: ${height.toLocaleString('ru-RU')} строк на ${width.toLocaleString('ru-RU')} столбцов. Такие отчёты порталы не выдают — проверьте, тот ли это файл.`,
+      );
+    }
+    if (height === 0) return { name, rows: [] };
+    ws['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: { r: height - 1, c: width - 1 } });
+    const rows = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: '', blankrows: true }) as unknown[][];
     return { name, rows: rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))) };
   });
 }
 
-export function readSheets(bytes: Uint8Array, format: FileFormat): Sheet[] {
+const READ_OPTIONS = { type: 'array', raw: true, dense: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false } as const;
+
+export async function readSheets(bytes: Uint8Array, format: FileFormat): Promise<Sheet[]> {
   if (format === 'html') {
     const { text } = decodeText(bytes);
     const portalPage = looksLikePortalPage(text);
@@ -56,8 +141,11 @@ export function readSheets(bytes: Uint8Array, format: FileFormat): Sheet[] {
     // raw: true keeps "1234,5" and leading zeros of ИНН as the page shows them
     return workbookRows(read(text, { type: 'string', raw: true, dense: true }));
   }
+  // an .xlsx reaches SheetJS only validated and re-packed by our own zip reader (damage throws FormatError)
+  const input = format === 'xlsx' ? await cleanXlsxContainer(bytes) : bytes;
+  let wb: WorkBook;
   try {
-    return workbookRows(read(bytes, { type: 'array', raw: true, dense: true, cellFormula: false, cellHTML: false }));
+    wb = read(input, READ_OPTIONS);
   } catch {
     throw new FormatError(
       'sheet-damaged',
@@ -66,6 +154,7 @@ export function readSheets(bytes: Uint8Array, format: FileFormat): Sheet[] {
         : 'Таблица Excel (.xls) повреждена и не открывается. Скачайте файл заново.',
     );
   }
+  return workbookRows(wb);
 }
 
 /** Lower case, «ё» → «е», no quotes or stars, single spaces: how header names are compared. */

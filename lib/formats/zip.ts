@@ -47,6 +47,12 @@ export interface ZipDirectory {
 }
 
 const CHUNK = 1024 * 1024;
+/**
+ * Compressed bytes handed to the inflater at a time. fflate returns everything one push inflates as a single
+ * chunk, and deflate expands at most ~1032×: 8 KiB in can never become more than ~8.3 MiB out, so a lying
+ * entry is stopped after at most that much, whatever it claims.
+ */
+const INFLATE_PIECE = 8 * 1024;
 
 function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
@@ -181,7 +187,32 @@ export async function readZipDirectory(source: ByteSource, limits: ZipLimits = D
     entries.push(entry);
     p += 46 + nameLen + extraLen + fileCommentLen;
   }
+  refuseOverlaps(entries, cdOffset);
   return { entries, totalBytes, comment };
+}
+
+/**
+ * Entries whose data overlap (several directory records pointing into the same bytes) are how a small zip
+ * makes a reader inflate the same data thousands of times; no archiver writes them. Each entry needs at least
+ * its 30-byte local header and its compressed data before the next entry (or the directory) starts.
+ */
+function refuseOverlaps(entries: readonly ZipEntry[], cdOffset: number): void {
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i];
+    const end = e.localHeaderOffset + 30 + e.compressedSize;
+    const next = i + 1 < byOffset.length ? byOffset[i + 1].localHeaderOffset : cdOffset;
+    if (end > next) {
+      const other = byOffset[i + 1];
+      throw new FormatError(
+        'zip-overlap',
+        other
+          ? `Архив повреждён или подделан: файлы «${e.name}» и «${other.name}» занимают одно и то же место в архиве. Такой архив не распаковывается — сформируйте его заново.`
+          : `Архив повреждён или подделан: файл «${e.name}» заходит на оглавление архива. Такой архив не распаковывается — сформируйте его заново.`,
+        e.name,
+      );
+    }
+  }
 }
 
 export type EntryProblem = 'encrypted' | 'unsupported-method' | 'crc' | 'inflate' | 'truncated' | 'size' | 'bad-header';
@@ -243,10 +274,13 @@ export async function streamEntry(
       let off = 0;
       while (off < entry.compressedSize && !overflow) {
         const len = Math.min(CHUNK, entry.compressedSize - off);
-        const piece = await source.read(start + off, len);
+        const slice = await source.read(start + off, len);
         off += len;
-        onRead?.(piece.length);
-        inflate.push(piece, off >= entry.compressedSize);
+        onRead?.(slice.length);
+        for (let at = 0; at < slice.length && !overflow; at += INFLATE_PIECE) {
+          const end = Math.min(slice.length, at + INFLATE_PIECE);
+          inflate.push(slice.subarray(at, end), off >= entry.compressedSize && end === slice.length);
+        }
       }
     }
   } catch {

@@ -7,17 +7,17 @@ describe('readSheets', () => {
   it.each([
     ['table.xlsx', 'xlsx'],
     ['table.xls', 'ole'],
-  ] as const)('%s: rows as text, header found below the title', (name, format) => {
-    const [sheet] = readSheets(fixture('formats', name), format);
+  ] as const)('%s: rows as text, header found below the title', async (name, format) => {
+    const [sheet] = await readSheets(fixture('formats', name), format);
     const h = findHeader(sheet.rows, [{ key: 'id', names: ['ИД ЛКО'], required: true }, { key: 'name', names: ['Название ЛКО'] }]);
     expect(h?.row).toBe(2);
     expect(sheet.rows[3][h!.columns.id]).toBe('0012');
     expect(sheet.rows[3][h!.columns.name]).toBe('Администрация');
   });
 
-  it('HTML saved as .xls in windows-1251: decoded, "1234,5" and leading zeros kept', () => {
+  it('HTML saved as .xls in windows-1251: decoded, "1234,5" and leading zeros kept', async () => {
     for (const name of ['html-table-cp1251.xls', 'html-table-utf8.xls']) {
-      const [sheet] = readSheets(fixture('formats', name), 'html');
+      const [sheet] = await readSheets(fixture('formats', name), 'html');
       const flat = sheet.rows.flat();
       expect(flat).toContain('Отчёт по ЛКО');
       expect(flat).toContain('0012');
@@ -25,10 +25,10 @@ describe('readSheets', () => {
     }
   });
 
-  it('an HTML page without a table (session expired) says what the page says', () => {
-    expect(() => readSheets(fixture('formats', 'session-expired.xls'), 'html')).toThrow(FormatError);
+  it('an HTML page without a table (session expired) says what the page says', async () => {
+    await expect(readSheets(fixture('formats', 'session-expired.xls'), 'html')).rejects.toThrow(FormatError);
     try {
-      readSheets(fixture('formats', 'session-expired.xls'), 'html');
+      await readSheets(fixture('formats', 'session-expired.xls'), 'html');
     } catch (e) {
       expect((e as FormatError).code).toBe('session-expired');
       expect((e as FormatError).message).toContain('Сессия истекла');
@@ -38,9 +38,9 @@ describe('readSheets', () => {
   it.each([
     ['corrupted.xlsx', 'xlsx'],
     ['corrupted.xls', 'ole'],
-  ] as const)('%s is refused with a Russian message', (name, format) => {
+  ] as const)('%s is refused with a Russian message', async (name, format) => {
     try {
-      readSheets(fixture('formats', name), format);
+      await readSheets(fixture('formats', name), format);
       throw new Error('read');
     } catch (e) {
       expect(e).toBeInstanceOf(FormatError);
@@ -73,10 +73,10 @@ describe('findHeader', () => {
 });
 
 describe('portal pages saved instead of a report', () => {
-  it('a «Сессия истекла» page with a layout table is still not a report', () => {
+  it('a «Сессия истекла» page with a layout table is still not a report', async () => {
     const html = '<html><body><table><tr><td><h1>Сессия истекла</h1><p>Войдите в систему повторно.</p></td></tr></table></body></html>';
     try {
-      readSheets(new TextEncoder().encode(html), 'html');
+      await readSheets(new TextEncoder().encode(html), 'html');
       throw new Error('read');
     } catch (e) {
       expect((e as FormatError).code).toBe('session-expired');
