@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CapturePortMessageSchema, ContentRequestSchema } from '../lib/messages';
-import { CAPTURE_PORT, fromBase64, type CheckDoneNotice } from '../lib/capture-protocol';
+import { CAPTURE_ACCEPTED, CAPTURE_PORT, fromBase64, type CheckDoneNotice } from '../lib/capture-protocol';
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { autoCheckEnabled } from '../lib/settings';
 import { headline } from '../lib/checks/headline';
@@ -22,6 +22,7 @@ import { watchUserHosts } from '../platform/user-hosts';
 import { claimDownload } from '../platform/claimed-downloads';
 import { lookupLinks } from '../platform/link-lookup';
 import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
+import { uploadNotice } from '../platform/upload-check';
 
 const RETENTION_ALARM = 'retention';
 /** How far back the safety net looks for portal downloads that no event announced. */
@@ -181,6 +182,8 @@ function onCapturePort(port: Browser.runtime.Port): void {
   let name = '';
   // what the page claims about where the bytes came from is never believed: the record carries the tab's own URL
   const sourceUrl = port.sender?.url;
+  // a file chosen at the page's file input: the verdict goes back to that input
+  let upload: { expect?: string } | null = null;
   let expected = 0;
   let received = 0;
   const parts: Uint8Array[] = [];
@@ -202,10 +205,11 @@ function onCapturePort(port: Browser.runtime.Port): void {
         }
         name = msg.name;
         expected = msg.size;
+        if (msg.via === 'upload') upload = { expect: msg.expect };
         if (expected > MAX_FILE_BYTES) {
           await finishCapture({ size: expected, read: () => Promise.reject(new Error('not read')) });
           port.disconnect();
-        }
+        } else if (upload) port.postMessage({ type: CAPTURE_ACCEPTED });
       } else if (msg.type === 'capture-chunk') {
         const bytes = fromBase64(msg.data);
         received += bytes.length;
@@ -220,8 +224,9 @@ function onCapturePort(port: Browser.runtime.Port): void {
 
   async function finishCapture(source: ByteSource): Promise<void> {
     if (!portal) return;
-    const done = await checkAndRecord(source, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: 'page' });
+    const done = await checkAndRecord(source, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? 'upload' : 'page' });
     await refreshBadge();
+    if (upload) return port.postMessage(await uploadNotice(done, name, upload.expect, done.saveError));
     const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.report.verdict, headline: withSaveError(headline(done.report), done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
     port.postMessage(notice);
   }

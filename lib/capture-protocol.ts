@@ -21,6 +21,19 @@ export interface CheckDoneNotice {
   sourceUrl?: string;
 }
 
+/** Worker → content script over the capture port: the verdict for a file chosen at a portal's file input. */
+export interface UploadVerdictNotice {
+  type: 'upload-verdict';
+  entryId: number | null;
+  fileName: string;
+  verdict: 'ok' | 'warn' | 'error';
+  headline: string;
+  notes: string[];
+}
+
+/** Worker → content script: the sender may send the chosen file's bytes now (Сверка is on for this portal). */
+export const CAPTURE_ACCEPTED = 'capture-accepted';
+
 export function toBase64(bytes: Uint8Array): string {
   let s = '';
   const STEP = 0x8000;

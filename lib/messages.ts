@@ -9,6 +9,10 @@ export const CaptureStartSchema = z.object({
   name: z.string().max(1000),
   size: z.number().int().nonnegative(),
   sourceUrl: z.string().max(4000).optional(),
+  /** A file the official chose at a portal's file input (the page URL comes from the sender, not from here). */
+  via: z.literal('upload').optional(),
+  /** The kind that input expects (its portal's selectors file); an unknown value means nothing is expected. */
+  expect: z.string().max(64).optional(),
 });
 export const CaptureChunkSchema = z.object({ type: z.literal('capture-chunk'), data: z.string() });
 export const CaptureEndSchema = z.object({ type: z.literal('capture-end') });

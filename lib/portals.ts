@@ -4,7 +4,7 @@
  */
 import type { KindId } from './checks/kinds';
 
-export type PortalId = 'tor-knd' | 'erul' | 'pos' | 'egisso' | 'ecp-mis';
+export type PortalId = 'tor-knd' | 'erul' | 'pos' | 'egisso' | 'ecp-mis' | 'sstu';
 
 export interface Portal {
   id: PortalId;
@@ -65,6 +65,16 @@ export const PORTALS: readonly Portal[] = [
     userHosts: true,
     supportEmail: null,
     kinds: ['egisso-protocol', 'egisso-package'],
+  },
+  {
+    // ССТУ.РФ takes the archives ПОС forms; the upload happens there, outside ПОС (instruction, п. 1.2)
+    id: 'sstu',
+    name: 'ССТУ.РФ',
+    fullName: 'Информационный ресурс ССТУ.РФ (загрузка архивов, сформированных в ПОС)',
+    hosts: [],
+    userHosts: true,
+    supportEmail: null,
+    kinds: ['sstu-archive'],
   },
 ];
 

@@ -12,7 +12,7 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const UserHostSchema = z.object({
-  portal: z.enum(['tor-knd', 'erul', 'pos', 'egisso', 'ecp-mis']),
+  portal: z.enum(['tor-knd', 'erul', 'pos', 'egisso', 'ecp-mis', 'sstu']),
   host: z.string().min(1),
 });
 

@@ -1,5 +1,5 @@
 /**
- * Content scripts on user-added hosts (ЕРУЛ, regional ЕЦП.МИС). Their hosts are not in the manifest: the
+ * Content scripts on user-added hosts (ЕРУЛ, regional ЕЦП.МИС, ССТУ.РФ). Their hosts are not in the manifest: the
  * official adds them in the options page, which requests the optional host permission. For every host whose
  * permission is actually granted (permissions.getAll() is the truth) the worker registers our content
  * scripts dynamically; when a permission or a host goes, so do the registrations.
@@ -18,6 +18,7 @@ export const CAPTURE_SCRIPT = 'content-scripts/capture-page.js';
 export const PORTAL_SCRIPTS: Partial<Record<PortalId, string>> = {
   erul: 'content-scripts/erul.js',
   'ecp-mis': 'content-scripts/ecp-mis.js',
+  sstu: 'content-scripts/sstu.js',
 };
 
 export interface ScriptPlan {

@@ -8,6 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPortalPage } from '../../platform/portal-page';
 import { mountEgissoPanel, showFieldHint } from '../../components/egisso/inpage';
 import { runEgissoHelpers } from './helpers';
+import { ECP_MIS_UPLOAD_RULES } from './selectors';
 
 const DEBOUNCE_MS = 300;
 
@@ -15,7 +16,7 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
-    startPortalPage(ctx);
+    startPortalPage(ctx, undefined, ECP_MIS_UPLOAD_RULES);
     const panel = mountEgissoPanel();
     const shown = new Map<Element, true>();
     const ui = { showFieldHint, showPanel: panel.show };

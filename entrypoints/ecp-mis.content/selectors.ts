@@ -7,6 +7,13 @@
  * «Добавление/Редактирование организации» (ИНН, КПП).
  * Tested against tests/fixtures/pages/ecp-mis-egisso-journal.html and ecp-mis-egisso-forms.html.
  */
+import type { UploadRule } from '../../lib/upload/expected';
+
+/**
+ * What the module's file inputs expect: «Загрузить файл протокола обработки» (journal toolbar, manual 4.3.5)
+ * takes the processing protocol ЕГИССО returned. Tested on ecp-mis-egisso-protocol-upload.html.
+ */
+export const ECP_MIS_UPLOAD_RULES: readonly UploadRule[] = [{ expect: 'egisso-protocol', context: /протокол[а-я]* обработки/i }];
 
 export const TITLES = {
   journal: /журнал запросов в егиссо/i,

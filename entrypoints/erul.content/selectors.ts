@@ -4,6 +4,7 @@
  */
 import type { FileLink } from '../../components/inpage/decorate-links';
 import { fileLinksIn, hasHeading } from '../../components/inpage/file-links';
+import type { UploadRule } from '../../lib/upload/expected';
 
 const RESULT_TEXT = /\.json\s*$|^(скачать|результат|файл результата)/i;
 
@@ -14,3 +15,9 @@ export function erulFileLinks(root: ParentNode): FileLink[] {
 export function isRenumberingPage(root: ParentNode): boolean {
   return hasHeading(root, /переприсвоение/i);
 }
+
+/**
+ * What ЕРУЛ's file inputs expect. «Лицензии» → «Переприсвоение»: the ТОР КНД registry export (JSON files of
+ * at most 200 licences, or their zip). Tested on erul-renumbering-upload.html.
+ */
+export const ERUL_UPLOAD_RULES: readonly UploadRule[] = [{ expect: 'tor-knd-registry-export', context: /переприсвоени/i }];

@@ -11,6 +11,12 @@ import { isHostLocked, type Locked } from '../../lib/managed';
 import { loadSettings, saveSettings } from '../../platform/settings';
 import { isHostGranted } from '../../platform/user-hosts';
 
+const USER_HOST_HINTS: Partial<Record<PortalId, string>> = {
+  erul: 'Адрес ЕРУЛ, с которого вы скачиваете результаты переприсвоения.',
+  'ecp-mis': 'Адрес ЕЦП.МИС вашего региона (модуль ЕГИССО). У каждого региона он свой.',
+  sstu: 'Адрес ССТУ.РФ, куда вы загружаете архивы из ПОС: Сверка проверит архив, когда вы выберете его для загрузки.',
+};
+
 function useGrantedOrigins(): [string[] | null, () => void] {
   const [origins, setOrigins] = useState<string[] | null>(null);
   const refresh = () => void browser.permissions.getAll().then((p) => setOrigins(p.origins ?? []));
@@ -107,7 +113,8 @@ export function Portals({ settings, locked, onChange }: { settings: Settings; lo
             <h3 style={{ marginTop: 0 }}>{p.name}</h3>
             <label style={{ fontWeight: 'normal' }}>
               <input type="checkbox" id={`auto-${p.id}`} checked={autoCheckEnabled(settings, p.id)} disabled={locked.autoCheck.has(p.id)} onChange={(e) => setAuto(p.id, e.currentTarget.checked)} />{' '}
-              Проверять скачанные файлы автоматически{locked.autoCheck.has(p.id) ? ' (задано вашей организацией)' : ''}
+              {p.id === 'sstu' ? 'Проверять файлы, выбранные для загрузки' : 'Проверять скачанные и выбранные для загрузки файлы автоматически'}
+              {locked.autoCheck.has(p.id) ? ' (задано вашей организацией)' : ''}
             </label>
             {p.hosts.length > 0 && (
               <ul class="hosts">
@@ -125,9 +132,7 @@ export function Portals({ settings, locked, onChange }: { settings: Settings; lo
             {p.userHosts && (
               <>
                 <p class="muted">
-                  {p.id === 'erul'
-                    ? 'Адрес ЕРУЛ, с которого вы скачиваете результаты переприсвоения.'
-                    : 'Адрес ЕЦП.МИС вашего региона (модуль ЕГИССО). У каждого региона он свой.'}
+                  {USER_HOST_HINTS[p.id] ?? ''}
                 </p>
                 {hosts.length > 0 ? (
                   <ul class="hosts user-hosts">

@@ -4,6 +4,7 @@
  */
 import type { FileLink } from '../../components/inpage/decorate-links';
 import { fileLinksIn, hasHeading } from '../../components/inpage/file-links';
+import type { UploadRule } from '../../lib/upload/expected';
 
 const RESULT_TEXT = /\.(json|zip|xlsx?|xml)\s*$|^(скачать|результат|файл результата|выгрузка)/i;
 
@@ -16,3 +17,11 @@ export function torKndFileLinks(root: ParentNode): FileLink[] {
 export function isServiceTasksPage(root: ParentNode): boolean {
   return hasHeading(root, /служебные задачи/i);
 }
+
+/**
+ * What ТОР КНД's file inputs expect. «Новая задача» → «Загрузка присвоенных номеров лицензий из ЕРУЛ»
+ * (instruction steps 11–12): the ЕРУЛ result of renumbering. Tested on tor-knd-import-task.html.
+ */
+export const TOR_KND_UPLOAD_RULES: readonly UploadRule[] = [
+  { expect: 'erul-renumbering-result', context: /загрузка присвоенных номеров лицензий из ерул/i },
+];

@@ -13,8 +13,9 @@ import type { CheckContext, KindCheck, KindResult } from './types';
 import { KINDS, TOGETHER_STEPS } from './all-kinds';
 import { unknownResult, unsafeNameFindings } from './unknown';
 
-/** Files above this are refused before a single byte is read. */
-export const MAX_FILE_BYTES = 500 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './limits';
+
+export { MAX_FILE_BYTES };
 
 /** What made a file unreadable: the contract's finding code is always `unreadable`, the cause goes to details. */
 interface Unreadable {

@@ -4,7 +4,7 @@
 import { z } from '../zod';
 import { CheckReportSchema, LicenceRecordSchema } from '../checks/report';
 
-export const SightingViaSchema = z.enum(['download', 'page', 'button', 'drop', 'cli', 'import']);
+export const SightingViaSchema = z.enum(['download', 'page', 'button', 'drop', 'cli', 'import', 'upload']);
 export type SightingVia = z.infer<typeof SightingViaSchema>;
 
 export const SightingSchema = z.object({

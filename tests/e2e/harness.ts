@@ -22,7 +22,7 @@ const TMP = join(ROOT, 'tests', 'e2e', '.tmp');
 
 /** ecp.egisso.ru: an ЕЦП.МИС user host the manifest already grants (*.egisso.ru) — a headless test cannot answer the
  * browser's permission dialog for a regional host. */
-export const PORTAL_HOSTS = ['tor.knd.gov.ru', 'pos.gosuslugi.ru', 'egisso.ru', 'lk.egisso.ru', 'erul.test-region.ru', 'ecp.test-region.ru', 'ecp.egisso.ru'];
+export const PORTAL_HOSTS = ['tor.knd.gov.ru', 'pos.gosuslugi.ru', 'egisso.ru', 'lk.egisso.ru', 'erul.test-region.ru', 'ecp.test-region.ru', 'ecp.egisso.ru', 'xn--q1aade.xn--p1ai'];
 
 function certificate(): { key: Buffer; cert: Buffer } {
   mkdirSync(TMP, { recursive: true });
@@ -45,8 +45,18 @@ export interface ServedFile {
   headers?: Record<string, string>;
 }
 
+/** A request other than GET that reached the fixture server (an upload, a form post). */
+export interface ReceivedRequest {
+  method: string;
+  host: string;
+  path: string;
+  body: Buffer;
+}
+
 export interface PortalServer {
   port: number;
+  /** Every non-GET request, in order of arrival. */
+  received: ReceivedRequest[];
   /** host → path → file */
   routes: Map<string, Map<string, ServedFile>>;
   serve(host: string, path: string, file: ServedFile): void;
@@ -55,9 +65,21 @@ export interface PortalServer {
 
 export async function startPortalServer(): Promise<PortalServer> {
   const routes = new Map<string, Map<string, ServedFile>>();
+  const received: ReceivedRequest[] = [];
   const server: Server = createServer(certificate(), (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0];
     const path = (req.url ?? '/').split('?')[0];
+    if (req.method && req.method !== 'GET' && req.method !== 'HEAD') {
+      const parts: Buffer[] = [];
+      req.on('data', (c: Buffer) => parts.push(c));
+      req.on('end', () => {
+        received.push({ method: req.method!, host, path, body: Buffer.concat(parts) });
+        const reply = routes.get(host)?.get(path);
+        res.writeHead(200, { 'content-type': reply?.type ?? 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(reply?.body ?? 'ok');
+      });
+      return;
+    }
     const file = routes.get(host)?.get(path);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -73,6 +95,7 @@ export async function startPortalServer(): Promise<PortalServer> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     port: (server.address() as AddressInfo).port,
+    received,
     routes,
     serve(host, path, file) {
       if (!routes.has(host)) routes.set(host, new Map());

@@ -1,0 +1,201 @@
+/**
+ * Content-script side of the check at the file picker. A file chosen in any `<input type=file>` (also
+ * inputs the portal's app adds later, and every file of a `multiple` input) or dropped on the page goes,
+ * bytes unread until the worker accepts it, to the worker over the capture port; the verdict appears beside
+ * the input. The portal's upload button asks one question first when a chosen file has an error.
+ * Nothing here parses files, changes the form or sends anything anywhere but to our own worker.
+ */
+import { browser } from 'wxt/browser';
+import { CAPTURE_ACCEPTED, CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type UploadVerdictNotice } from '../lib/capture-protocol';
+import { MAX_FILE_BYTES } from '../lib/checks/limits';
+import { expectedKind, type UploadRule } from '../lib/upload/expected';
+import { fileKey, UploadConfirmation, type ChosenFile, type FileCheckState } from '../lib/upload/confirm';
+import { askBeforeUpload, mountUploadVerdict, type UploadFileView } from '../components/inpage/UploadVerdict';
+import { badgeAnchor, clickedButton, isSendButton, uploadContexts, uploadScope } from '../components/inpage/upload-context';
+
+interface Chosen extends ChosenFile {
+  view: UploadFileView;
+}
+
+interface Watched {
+  files: Chosen[];
+  ui: ReturnType<typeof mountUploadVerdict>;
+  /** Bumped on every new choice: late verdicts of an earlier choice are dropped. */
+  generation: number;
+}
+
+interface UploadWatch {
+  rules: UploadRule[];
+}
+
+/** One watcher per page even when two of our content scripts run there (shared isolated world). */
+const GLOBAL_KEY = '__sverkaUploadWatch';
+
+/** Starts watching file inputs and drop areas; a second call on the same page only adds its rules. */
+export function watchUploads(rules: readonly UploadRule[], signal: AbortSignal): void {
+  const g = globalThis as unknown as Record<string, UploadWatch | undefined>;
+  const existing = g[GLOBAL_KEY];
+  if (existing) {
+    existing.rules.push(...rules);
+    return;
+  }
+  const state: UploadWatch = { rules: [...rules] };
+  g[GLOBAL_KEY] = state;
+  signal.addEventListener('abort', () => {
+    if (g[GLOBAL_KEY] === state) g[GLOBAL_KEY] = undefined;
+  });
+
+  const watched = new Map<Element, Watched>();
+  const confirmation = new UploadConfirmation();
+  const openReport = (entryId: number) => void browser.runtime.sendMessage({ type: 'open-report', entryId }).catch(() => undefined);
+
+  const choose = (el: Element, list: FileList | null | undefined) => {
+    const files = Array.from(list ?? []);
+    let w = watched.get(el);
+    if (!files.length) {
+      // the official cleared the choice
+      w?.ui.remove();
+      watched.delete(el);
+      return;
+    }
+    if (!w) {
+      w = { files: [], ui: mountUploadVerdict(badgeAnchor(el), openReport), generation: 0 };
+      watched.set(el, w);
+    }
+    const generation = ++w.generation;
+    const expect = expectedKind(uploadContexts(el), state.rules) ?? undefined;
+    w.files = files.map((file) => {
+      const key = fileKey(file);
+      return { key, name: file.name, check: { state: 'checking' } as FileCheckState, view: { key, name: file.name } };
+    });
+    const target = w;
+    const show = () => target.ui.update(target.files.filter((f) => f.check.state !== 'off').map((f) => f.view));
+    show();
+    files.forEach((file, i) => {
+      sendToCheck(file, expect, (result) => {
+        if (target.generation !== generation || watched.get(el) !== target) return;
+        const chosen = target.files[i];
+        if (result === 'off') chosen.check = { state: 'off' };
+        else {
+          chosen.check = { state: 'done', verdict: result.verdict, headline: result.headline };
+          chosen.view = { ...chosen.view, verdict: result.verdict, headline: result.headline, notes: result.notes, entryId: result.entryId };
+        }
+        if (target.files.every((f) => f.check.state === 'off')) {
+          target.ui.remove();
+          watched.delete(el);
+        } else show();
+      });
+    });
+  };
+
+  const onChange = (e: Event) => {
+    const input = e.target;
+    if (input instanceof HTMLInputElement && input.type === 'file') choose(input, input.files);
+  };
+  const onDrop = (e: DragEvent) => {
+    const files = e.dataTransfer?.files;
+    if (!files?.length || !(e.target instanceof Element)) return;
+    // a drop on a file input is followed by its own change event
+    if (e.target instanceof HTMLInputElement && e.target.type === 'file') return;
+    choose(dropArea(e.target), files);
+  };
+
+  /** The chosen files that a button or form would send: those of the inputs in its scope. */
+  const filesFor = (sender: Element): Chosen[] => {
+    const out: Chosen[] = [];
+    for (const [el, w] of watched) {
+      if (!el.isConnected) {
+        w.ui.remove();
+        watched.delete(el);
+        continue;
+      }
+      const scope = uploadScope(el);
+      if (scope.contains(sender) || sender.contains(el)) out.push(...w.files);
+    }
+    return out;
+  };
+
+  const hold = (e: Event, files: Chosen[], resume: () => void): boolean => {
+    const decision = confirmation.onSubmit(files);
+    if (decision.action === 'pass') return false;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void askBeforeUpload(decision.question).then((send) => {
+      confirmation.answer(decision.keys, send);
+      if (send) resume();
+    });
+    return true;
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const button = clickedButton(e.composedPath()[0] ?? e.target);
+    if (!button || !isSendButton(button)) return;
+    const files = filesFor(button);
+    if (files.length) hold(e, files, () => (button as HTMLElement).click());
+  };
+  const onSubmit = (e: SubmitEvent) => {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const files = filesFor(form);
+    const submitter = e.submitter;
+    if (files.length) hold(e, files, () => form.requestSubmit(submitter && form.contains(submitter) ? submitter : null));
+  };
+
+  const opts = { capture: true, signal };
+  window.addEventListener('change', onChange, opts);
+  window.addEventListener('drop', onDrop, opts);
+  window.addEventListener('click', onClick, opts);
+  window.addEventListener('submit', onSubmit, opts);
+  signal.addEventListener('abort', () => {
+    for (const w of watched.values()) w.ui.remove();
+    watched.clear();
+  });
+}
+
+/** The element that stands for a drop area: the nearest ancestor that looks like one, else the target. */
+function dropArea(target: Element): Element {
+  return target.closest('[class*="drop" i], [class*="upload" i], [data-drop], [aria-dropeffect]') ?? target;
+}
+
+type SendResult = 'off' | UploadVerdictNotice;
+
+/**
+ * One chosen file to the worker: announce it, wait for the worker to accept (it refuses when Сверка is off
+ * for this portal), then stream each chunk once. Files over the limit are announced by size only.
+ */
+function sendToCheck(file: File, expect: string | undefined, onResult: (r: SendResult) => void): void {
+  let port: ReturnType<typeof browser.runtime.connect>;
+  try {
+    port = browser.runtime.connect({ name: CAPTURE_PORT });
+  } catch {
+    onResult('off');
+    return;
+  }
+  let settled = false;
+  const settle = (r: SendResult) => {
+    if (settled) return;
+    settled = true;
+    onResult(r);
+  };
+  port.onDisconnect.addListener(() => settle('off'));
+  port.onMessage.addListener((msg: unknown) => {
+    const m = msg as { type?: string } | null;
+    if (m?.type === CAPTURE_ACCEPTED) void stream(file, port).catch(() => port.disconnect());
+    else if (m?.type === 'upload-verdict') settle(m as UploadVerdictNotice);
+    // refused (too many files a minute): say so; the portal's button is not held for it
+    else if (m?.type === 'check-failed') {
+      const f = m as { message?: unknown };
+      settle({ type: 'upload-verdict', entryId: null, fileName: file.name, verdict: 'warn', headline: typeof f.message === 'string' ? f.message : '', notes: [] });
+    }
+  });
+  port.postMessage({ type: 'capture-start', name: file.name.slice(0, 1000), size: file.size, via: 'upload', ...(expect ? { expect } : {}) });
+  if (file.size > MAX_FILE_BYTES) return; // the worker answers with «too large» without a byte read
+}
+
+async function stream(file: File, port: ReturnType<typeof browser.runtime.connect>): Promise<void> {
+  for (let off = 0; off < file.size; off += CAPTURE_CHUNK_BYTES) {
+    const bytes = new Uint8Array(await file.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
+    port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
+  }
+  port.postMessage({ type: 'capture-end' });
+}
