@@ -12,6 +12,7 @@ const OPTIONAL: Record<string, () => Promise<Bench | undefined>> = {
   egisso: async () => (await import('./bench/egisso')).benchEgisso,
   popup: async () => (await import('./bench/popup')).benchPopup,
   userscript: async () => (await import('./bench/userscript')).benchUserscript,
+  upload: async () => (await import('./bench/upload')).benchUpload,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,106 @@
+/**
+ * Check at the file picker (issue 11), in real Chromium with the built extension: the time from the file
+ * chosen in a portal's input (its `change` event) to the verdict shown beside it, against the bare check of
+ * the same bytes in Node, measured in the same run. Files: a 200-licence ЕРУЛ result at the ТОР КНД import
+ * task; a ~30 MB «Файл_N.zip» at an ССТУ.РФ upload page (user host). Best of several runs each.
+ * Target: ours ≤ 1.5 × baseline + 150 ms (the fixed part is the port, base64 chunks and the worker hop).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { checkSource } from '../../lib/checks/registry';
+import { bytesSource } from '../../lib/formats/source';
+import { EXTENSION_DIR, launchWithExtension, pageFixture, startPortalServer } from '../../tests/e2e/harness';
+import { buildGrantingHosts } from '../../tests/e2e/granted-build';
+import { erulResultText, licenceNumbers } from '../fixtures/renumbering';
+import { bigArchive } from './sstu';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SSTU_HOST = 'xn--q1aade.xn--p1ai';
+const RUNS = 4;
+const FACTOR = 1.5;
+const FIXED_MS = 150;
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function bareCheck(name: string, bytes: Uint8Array): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await checkSource(name, bytesSource(bytes));
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+/** Chosen → verdict shown, in the page's own clock: from the input's change event to the verdict line. */
+async function chosenToVerdict(page: Page, url: string, input: string, name: string, bytes: Uint8Array): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(url);
+    await page.evaluate((sel) => {
+      document.querySelector(sel)!.addEventListener('change', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true });
+    }, input);
+    await page.locator(input).setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    const handle = await page.waitForFunction(
+      () => {
+        const li = document.querySelector('sverka-upload')?.shadowRoot?.querySelector('li[data-verdict]');
+        const v = li?.getAttribute('data-verdict');
+        return v && v !== 'running' ? performance.now() - (window as unknown as { __t0: number }).__t0 : false;
+      },
+      undefined,
+      { polling: 'raf', timeout: 120_000 },
+    );
+    best = Math.min(best, (await handle.jsonValue()) as number);
+  }
+  return best;
+}
+
+function line(name: string, ours: number, base: number): string {
+  const limit = FACTOR * base + FIXED_MS;
+  return `${name}: chosen → verdict ${ours.toFixed(0)} ms vs bare Node check ${base.toFixed(0)} ms = ${(ours / base).toFixed(2)}× ` +
+    `(target ≤ ${FACTOR}× + ${FIXED_MS} ms = ${limit.toFixed(0)} ms) ${ours <= limit ? 'OK' : 'OVER TARGET'}; load average ${load()}`;
+}
+
+export async function benchUpload(): Promise<string[]> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
+  const erul = new TextEncoder().encode(erulResultText(Array.from({ length: 200 }, (_, i) => ({ ...licenceNumbers(i), error: '' }))));
+  const dir = await mkdtemp(join(tmpdir(), 'sverka-bench-upload-'));
+  const granted = buildGrantingHosts([SSTU_HOST]);
+  const server = await startPortalServer();
+  const lines: string[] = [];
+  try {
+    const archivePath = join(dir, 'Файл_1.zip');
+    await bigArchive(archivePath, 30 * 1024 * 1024);
+    const archive = new Uint8Array(await readFile(archivePath));
+    server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: 'text/html; charset=utf-8' });
+    server.serve(SSTU_HOST, '/upload', { body: pageFixture('sstu-rf-upload.html'), type: 'text/html; charset=utf-8' });
+
+    const baseErul = await bareCheck('erul-200.json', erul);
+    const baseArchive = await bareCheck('Файл_1.zip', archive);
+    const app = await launchWithExtension(server.port, undefined, granted.dir);
+    try {
+      await app.worker.evaluate((host) => {
+        const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+        return c.storage.local.set({ settings: { userHosts: [{ portal: 'sstu', host }] } });
+      }, SSTU_HOST);
+      await new Promise((r) => setTimeout(r, 1500)); // the worker registers the ССТУ.РФ content script
+      const page = await app.context.newPage();
+      const oursErul = await chosenToVerdict(page, 'https://tor.knd.gov.ru/service-tasks/new', '#x2c-file', 'erul-200.json', erul);
+      lines.push(line('ЕРУЛ result, 200 licences, at the ТОР КНД import task', oursErul, baseErul));
+      const oursArchive = await chosenToVerdict(page, `https://${SSTU_HOST}/upload`, '#archive', 'Файл_1.zip', archive);
+      lines.push(line(`ССТУ archive ${(archive.length / 1024 ** 2).toFixed(0)} MB at the ССТУ.РФ upload page`, oursArchive, baseArchive));
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await server.close();
+    granted.remove();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
