@@ -157,7 +157,7 @@ export function Portals({ settings, locked, onChange }: { settings: Settings; lo
                 )}
                 <div class="row">
                   <label class="sr-only" for={`host-${p.id}`}>Адрес сайта {p.name}</label>
-                  <input id={`host-${p.id}`} style={{ width: '280px' }} placeholder={p.id === 'erul' ? 'например, erul.region.ru' : 'например, ecp.region.ru'} value={drafts[p.id] ?? ''}
+                  <input id={`host-${p.id}`} style={{ width: '280px' }} placeholder={p.id === 'erul' ? 'например, erul.region.ru' : p.id === 'sstu' ? 'например, ссту.рф' : 'например, ecp.region.ru'} value={drafts[p.id] ?? ''}
                     onInput={(e) => setDrafts((d) => ({ ...d, [p.id]: e.currentTarget.value }))} />
                   <button type="button" onClick={() => addHost(p.id)}>Добавить адрес</button>
                 </div>
