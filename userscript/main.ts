@@ -48,7 +48,7 @@ function startPage(): void {
   installBlobHook(pageWindow(), (blob, name) => host.checkBlob(blob, name));
   whenBodyReady(() => {
     const controller = new AbortController();
-    overlay = startOverlay(host, journal);
+    overlay = startOverlay(host, journal, gmStore);
     // a host added to @match by hand is not a built-in portal: its file links are found the generic way
     runPortalPage(host, controller.signal, portal ? FILE_LINKS[portal] : erulFileLinks);
     if (portal === 'pos') watchSstuId(document, controller.signal);

@@ -1,6 +1,6 @@
 /**
  * The userscript's window inside the page (components/inpage/ReportOverlay.tsx) and the userscript manager's
- * menu commands that open it: check files, recent checks, delete Сверка's data.
+ * menu commands that open it: check files, recent checks, the organisation for letters, delete Сверка's data.
  */
 import { formatDateTime } from '../lib/dates';
 import { KIND_TITLES } from '../lib/checks/kinds';
@@ -8,11 +8,13 @@ import { mountReportOverlay } from '../components/inpage/ReportOverlay';
 import { VerdictBadge } from '../components/VerdictBadge';
 import type { GmJournal, JournalLine } from './journal';
 import type { UserscriptHost } from './host';
-import { addMenuCommand } from './gm';
+import { addMenuCommand, type KeyValueStore } from './gm';
+import { OrgProfileForm, PROFILE_KEY, loadOrgProfile } from './profile';
 
 export const MENU = {
   check: 'Сверка: проверить файлы',
   recent: 'Сверка: последние проверки',
+  profile: 'Сверка: данные организации для писем',
   purge: 'Удалить данные Сверки',
 } as const;
 
@@ -44,19 +46,20 @@ function RecentChecks({ lines }: { lines: readonly JournalLine[] }) {
   );
 }
 
-export function startOverlay(host: UserscriptHost, journal: GmJournal): { openReport: (entryId: number) => void } {
+export function startOverlay(host: UserscriptHost, journal: GmJournal, store: KeyValueStore): { openReport: (entryId: number) => void } {
   const overlay = mountReportOverlay({
     checkFiles: (files, onProgress) => host.checkFiles(files, onProgress),
-    // the userscript has no options page: letters list what the official should fill in by hand
-    loadProfile: async () => ({}),
+    loadProfile: async () => loadOrgProfile(store),
   });
   addMenuCommand(MENU.check, () => overlay.open({ title: 'проверка файлов' }));
   addMenuCommand(MENU.recent, () => overlay.open({ title: 'последние проверки', body: <RecentChecks lines={journal.lines()} /> }));
+  addMenuCommand(MENU.profile, () => overlay.open({ title: 'данные организации для писем', body: <OrgProfileForm store={store} /> }));
   addMenuCommand(MENU.purge, () => {
-    if (!confirm('Удалить журнал Сверки и отчёты этой страницы? Это нельзя отменить.')) return;
+    if (!confirm('Удалить журнал Сверки, данные организации и отчёты этой страницы? Это нельзя отменить.')) return;
     journal.clear();
+    store.delete(PROFILE_KEY);
     host.forgetReports();
-    overlay.open({ title: 'данные удалены', notice: 'Журнал Сверки и отчёты этой страницы удалены.' });
+    overlay.open({ title: 'данные удалены', notice: 'Журнал Сверки, данные организации и отчёты этой страницы удалены.' });
   });
   return {
     openReport(entryId) {

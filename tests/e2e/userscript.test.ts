@@ -20,6 +20,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const UNBOUND_NAME = 'Перечень сообщений по своему и дочерним ЛКО без тематик УРОГ.xlsx';
 const JOURNAL_KEY = 'sverka-journal-v1';
 const BIG_BYTES = 30 * 1024 * 1024;
+const ORG = 'Министерство транспорта и дорожной инфраструктуры Московской области';
+const INN = '7707083893';
 
 let server: PortalServer;
 let us: UserscriptBrowser;
@@ -156,6 +158,19 @@ describe('the Сверка userscript in Chromium without a userscript manager',
     // our own export is not taken for a file the portal built
     await page.waitForTimeout(500);
     expect((await journalLines(page)).length).toBe(before);
+
+    // the organisation entered once in the userscript's own form goes into the letter
+    await pressMenu(page, 'Сверка: данные организации для писем');
+    await dialog.getByLabel('Название организации').fill(ORG);
+    await dialog.getByLabel('ИНН').fill(INN);
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Сохранено');
+    expect(JSON.parse((await gmStorage(page))['sverka-profile-v1'])).toEqual({ orgName: ORG, inn: INN, ogrn: '' });
+    await dialog.getByRole('button', { name: 'Закрыть окно Сверки' }).click();
+    await badge.click();
+    await expect.poll(() => letter.getByTestId('letter-body').inputValue()).toContain(`1) ${ORG}.`);
+    expect(await letter.getByTestId('letter-body').inputValue()).toContain(`2) ИНН ${INN}.`);
+    expect(await letter.getByTestId('letter-problems').count()).toBe(0);
     await page.close();
   });
 
