@@ -281,7 +281,7 @@ function messageRejected(p: ParsedProtocol, encoding: string): KindResult {
 function inStorage(p: ParsedProtocol): KindResult {
   return {
     verdict: 'warn',
-    summary: { packageStatus: null, recordNum: 0, recordNumSuccess: 0, failedRecords: 0, errors: 0, warnings: 0, byCode: {} },
+    summary: { packageId: '', packageStatus: null, recordNum: 0, recordNumSuccess: 0, failedRecords: 0, errors: 0, warnings: 0, byCode: {} },
     findings: [
       {
         severity: 'warn',

@@ -68,6 +68,7 @@ describe('egisso-protocol: inside СМЭВ responses', () => {
     const r = await check('response-10.10.I-1.0.4-attachment.xml');
     expect(r.kind).toBe('egisso-protocol');
     expect(r.verdict).toBe('warn');
+    expect(r.summary).toMatchObject({ packageId: '', failedRecords: 0, errors: 0 });
     const f = r.findings.find((x) => x.code === 'egisso-protocol-in-storage');
     expect(f?.severity).toBe('warn');
     expect(f?.message).toMatch(/файловое хранилище СМЭВ/);
