@@ -1,6 +1,7 @@
 /**
- * XLSX export of tables the official downloads (mappings, error lists). Every cell is written as text or
- * number, and text that a spreadsheet would take for a formula (= + - @, also after tabs/CR) is neutralised.
+ * XLSX export of tables the official downloads (mappings, error lists). Every cell is written as a plain text
+ * or number cell: in .xlsx only a cell with a formula part runs, and none is ever written, so «+7 (495)…» and
+ * «=HYPERLINK(…)» stay exactly as they are, without a visible apostrophe.
  */
 import { utils, write } from '@e965/xlsx';
 
@@ -14,11 +15,21 @@ export interface ExportSheet {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A leading apostrophe makes Excel and LibreOffice keep the cell as text (OWASP CSV-injection advice). */
+/**
+ * For formats where text can run (CSV, TSV opened in a spreadsheet): a leading apostrophe keeps a
+ * formula-looking value as text (OWASP CSV-injection advice). Not for .xlsx cells, which never run.
+ */
 export function neutraliseCell(value: Cell): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** An .xlsx cell value: text as text (a string cell, never a formula), finite numbers as numbers. */
+function plainCell(value: Cell): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  return value;
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ . */
@@ -35,7 +46,7 @@ export function buildXlsx(sheets: readonly ExportSheet[]): Uint8Array {
   const wb = utils.book_new();
   const used = new Set<string>();
   for (const s of sheets) {
-    const aoa = [s.header.map((h) => neutraliseCell(h)), ...s.rows.map((r) => r.map(neutraliseCell))];
+    const aoa = [s.header.map((h) => plainCell(h)), ...s.rows.map((r) => r.map(plainCell))];
     const ws = utils.aoa_to_sheet(aoa, { cellDates: false });
     ws['!cols'] = s.header.map((h, i) => ({ wch: Math.min(60, Math.max(h.length, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length)) + 2) }));
     utils.book_append_sheet(wb, ws, safeSheetName(s.name, used));

@@ -2,6 +2,7 @@
  * The covering e-mail to the ГИС ТОР КНД support (СТП) that goes with a signed application.
  * Personal data of users (СНИЛС, phones) stay in the attached form, not in the e-mail body.
  */
+import { encodeForMailto } from '../letters/safe-text';
 import { portalById } from '../portals';
 import type { AccessRequest } from './model';
 import { plural } from '../plural';
@@ -26,7 +27,7 @@ const FORM_PURPOSE: Record<AccessRequest['appendix'], string> = {
 };
 
 export function mailtoUrl(to: string, subject: string, body: string): string {
-  const enc = (s: string) => encodeURIComponent(s.replace(/\r?\n/g, '\r\n'));
+  const enc = (s: string) => encodeForMailto(s.replace(/\r?\n/g, '\r\n'));
   return `mailto:${to}?subject=${enc(subject)}&body=${enc(body)}`;
 }
 

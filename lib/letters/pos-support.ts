@@ -5,6 +5,7 @@
  * For unbound topics the description is one line per distinct topic:
  *   «Отсутствует привязка факта «…» подкатегории «…» к классификатору УРОГ.»
  */
+import { encodeForMailto, wellFormed } from './safe-text';
 import { checkInn } from '../ids/inn';
 import { checkOgrn } from '../ids/ogrn';
 import { POS_SUPPORT_EMAIL, topicLine, type TopicLike } from '../sstu/topics';
@@ -127,9 +128,9 @@ export function posSupportLetter(input: PosLetterInput): Letter {
       ? 'ошибки передачи данных в ССТУ.РФ'
       : 'обращение по выгрузке в ССТУ.РФ';
   const subject = `${POS_SYSTEM_NAME}: ${what}${input.period ? ` за ${input.period}` : ''}`;
-  const mailto = `mailto:${POS_SUPPORT_EMAIL}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
+  const mailto = `mailto:${POS_SUPPORT_EMAIL}?subject=${encodeForMailto(subject)}&body=${encodeForMailto(body.replace(/\n/g, '\r\n'))}`;
   if (mailto.length > MAILTO_SAFE_LENGTH) {
     problems.push('Письмо длинное: почтовая программа может обрезать его при открытии по ссылке. Скопируйте текст кнопкой «Скопировать» и вставьте в письмо.');
   }
-  return { to: POS_SUPPORT_EMAIL, subject, body, mailto, problems };
+  return { to: POS_SUPPORT_EMAIL, subject: wellFormed(subject), body: wellFormed(body), mailto, problems };
 }

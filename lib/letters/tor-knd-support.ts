@@ -3,6 +3,7 @@
  * result file goes to kndsupport@voskhod.ru. The letter names the organisation (from the profile), the files,
  * each failed licence with its error text, and reminds the official to attach the files (mailto cannot).
  */
+import { cutAtCodePoint, encodeForMailto, wellFormed } from './safe-text';
 import type { CheckReport } from '../checks/report';
 import type { Profile } from '../settings';
 import { portalById } from '../portals';
@@ -106,18 +107,18 @@ export function torKndSupportLetter(reports: readonly CheckReport[], profile: Pa
   body.push('Просим разобрать ошибки и сообщить, когда файлы будут готовы к загрузке в ГИС ТОР КНД («Загрузка присвоенных номеров лицензий из ЕРУЛ»).');
   body.push('');
   body.push(profile.contact?.trim() ? `Контактное лицо: ${profile.contact.trim()}` : 'Контактное лицо: [ФИО, телефон, e-mail]');
-  const text = body.join('\n');
+  const text = wellFormed(body.join('\n'));
   const reminder = names.length
     ? `Не забудьте приложить к письму ${names.length === 1 ? 'файл' : 'файлы'} ${names.join(', ')}: ссылка «Открыть в почте» не может приложить их сама.`
     : 'Не забудьте приложить к письму файл результата из ЕРУЛ.';
   let mailBody = text;
-  const enc = (s: string) => encodeURIComponent(s);
+  const enc = encodeForMailto;
   const make = (b: string) => `mailto:${to}?subject=${enc(subject)}&body=${enc(b)}`;
   if (make(mailBody).length > MAILTO_SAFE_LENGTH) {
     const tail = '\n…\n(Письмо длинное: полный текст скопируйте кнопкой «Скопировать текст» и вставьте сюда.)';
     let cut = text.length;
-    while (cut > 0 && make(text.slice(0, cut) + tail).length > MAILTO_SAFE_LENGTH) cut = Math.floor(cut * 0.8);
-    mailBody = text.slice(0, cut) + tail;
+    while (cut > 0 && make(cutAtCodePoint(text, cut) + tail).length > MAILTO_SAFE_LENGTH) cut = Math.floor(cut * 0.8);
+    mailBody = cutAtCodePoint(text, cut) + tail;
   }
-  return { to, subject, body: text, mailto: make(mailBody), reminder, failed: lines.length };
+  return { to, subject: wellFormed(subject), body: text, mailto: make(mailBody), reminder, failed: lines.length };
 }

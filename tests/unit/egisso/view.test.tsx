@@ -77,7 +77,7 @@ describe('egisso-protocol report view', () => {
     expect(byCode[1].slice(0, 4)).toEqual(['019', 6, 0, 2]);
     const recs = utils.sheet_to_json<string[]>(wb.Sheets['Записи'], { header: 1 });
     expect(recs).toHaveLength(1 + 8);
-    expect(recs[1][5]).toBe('\'=HYPERLINK("http://evil")');
+    expect(recs[1][5]).toBe('=HYPERLINK("http://evil")');
     expect(recs[1].slice(1, 5)).toEqual(['58379', 'отклонена', 'ошибка', '019']);
   });
 });

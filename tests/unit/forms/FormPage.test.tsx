@@ -85,7 +85,7 @@ describe('FormPage', () => {
     const wb = read(bytes, { type: 'array' });
     const users = utils.sheet_to_json<string[]>(wb.Sheets['Пользователи'], { header: 1, raw: false });
     expect(users[1].slice(1, 4)).toEqual(['Петрова Анна Сергеевна', 'Консультант', '112-233-445 95']);
-    expect(users[1][4]).toBe("'+79123456789");
+    expect(users[1][4]).toBe('+79123456789');
     expect(screen.getByText('Файл «Заявка_Приложение2_Костромская_область.xlsx» скачан.')).toBeTruthy();
   });
 

@@ -142,8 +142,8 @@ describe('requestXlsx', () => {
     expect(wb.SheetNames).toEqual(['Заявка', 'Организации (КНО)', 'Пользователи']);
     const users = utils.sheet_to_json<string[]>(wb.Sheets['Пользователи'], { header: 1, raw: false });
     expect(users[0]).toEqual(['№ п/п', 'Фамилия, Имя Отчество', 'Должность', 'СНИЛС', 'Номер мобильного телефона', 'Адрес электронной почты']);
-    // the shared exporter neutralises every text starting with + (formula start), phones included
-    expect(users[1]).toEqual(['1', 'Петрова Анна Сергеевна', 'Консультант', '112-233-445 95', "'+79123456789", 'Petrova@region.ru']);
+    // text cells are plain text in .xlsx (they never run): phones keep their «+» with no apostrophe
+    expect(users[1]).toEqual(['1', 'Петрова Анна Сергеевна', 'Консультант', '112-233-445 95', '+79123456789', 'Petrova@region.ru']);
     const orgs = utils.sheet_to_json<string[]>(wb.Sheets['Организации (КНО)'], { header: 1, raw: true });
     expect(orgs[1][1]).toBe('1027739591010'); // text, not a number that loses digits
     const head = utils.sheet_to_json<string[]>(wb.Sheets['Заявка'], { header: 1 });
@@ -151,14 +151,14 @@ describe('requestXlsx', () => {
     expect(head.filter((r) => r[1] === 'Да')).toHaveLength(3);
   });
 
-  it('neutralises formula-like text and has no users sheet for Приложение 1', () => {
+  it('writes formula-like text as a text cell, never a formula, and has no users sheet for Приложение 1', () => {
     const req = filled(1);
     req.organisations[0].name = '=HYPERLINK("http://evil","x")';
     const wb = read(requestXlsx(req), { type: 'array' });
     expect(wb.SheetNames).toEqual(['Заявка', 'Организации (КНО)']);
     const cell = wb.Sheets['Организации (КНО)']['A2'];
     expect(cell.f).toBeUndefined();
-    expect(cell.v).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(cell).toMatchObject({ t: 's', v: '=HYPERLINK("http://evil","x")' });
   });
 
   it('names the file after the form and region', () => {

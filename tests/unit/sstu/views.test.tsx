@@ -70,7 +70,7 @@ describe('ССТУ.РФ report views', () => {
     const wb = read(buildXlsx([summarySheet('Тематики без УРОГ', rows)]), { type: 'array' });
     const aoa = utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
     expect(aoa[0]).toEqual(['Категория обращения', 'Подкатегория обращения', 'Факт обращения', 'Сообщений', 'ЛКО']);
-    expect(aoa[1][2]).toBe('\'=HYPERLINK("http://x")');
+    expect(aoa[1][2]).toBe('=HYPERLINK("http://x")');
     expect(aoa).toHaveLength(4);
   });
 
