@@ -3,6 +3,7 @@ import type { CheckReport } from '../lib/checks/report';
 import { KIND_TITLES } from '../lib/checks/kinds';
 import { headline } from '../lib/checks/headline';
 import { VerdictBadge } from './VerdictBadge';
+import { Pager } from './Pager';
 
 const PAGE = 200;
 
@@ -38,13 +39,7 @@ export function BatchTable({ reports, onOpen }: { reports: readonly CheckReport[
           ))}
         </tbody>
       </table>
-      {pages > 1 && (
-        <div class="row" role="navigation" aria-label="Страницы списка файлов">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Назад</button>
-          <span>Страница {page + 1} из {pages}</span>
-          <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>Дальше</button>
-        </div>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} label="Страницы списка файлов" />
     </section>
   );
 }

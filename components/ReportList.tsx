@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CheckReport } from '../lib/checks/report';
 import { ReportView } from './ReportView';
 import { BatchTable } from './BatchTable';
+import { BatchOverview, reportAnchor } from './BatchOverview';
 
 /** Up to this many files, every report is shown in full; above it, a table of files first. */
 export const FULL_REPORTS_UP_TO = 12;
@@ -42,8 +43,9 @@ export function ReportList({ reports }: { reports: readonly CheckReport[] }) {
   }
   return (
     <div aria-live="polite">
+      {reports.length > 1 && <BatchOverview reports={reports} />}
       {reports.map((r, i) => (
-        <ReportView key={`${r.file}-${i}`} report={r} batch={reports} />
+        <ReportView key={`${r.file}-${i}`} report={r} batch={reports} id={reports.length > 1 ? reportAnchor(i) : undefined} />
       ))}
     </div>
   );

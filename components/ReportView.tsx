@@ -5,7 +5,7 @@
 import type { CheckReport } from '../lib/checks/report';
 import { KIND_TITLES } from '../lib/checks/kinds';
 import { headline } from '../lib/checks/headline';
-import { nextAction } from '../lib/checks/next-action';
+import { nextActionInReport } from '../lib/checks/next-action';
 import { KIND_VIEWS } from './report-views';
 import { VerdictBadge } from './VerdictBadge';
 import { SUMMARY_LABELS } from './summary-labels';
@@ -13,17 +13,17 @@ import { SUMMARY_LABELS } from './summary-labels';
 const SEVERITY_WORD = { error: 'Ошибка', warn: 'Внимание', info: 'Для сведения' } as const;
 const FINDINGS_SHOWN = 200;
 
-export function ReportView({ report, batch }: { report: CheckReport; batch: readonly CheckReport[] }) {
+export function ReportView({ report, batch, id }: { report: CheckReport; batch: readonly CheckReport[]; id?: string }) {
   const KindView = KIND_VIEWS[report.kind];
   const summary = Object.entries(report.summary).filter(([, v]) => typeof v !== 'object' || v === null);
   return (
-    <section class="card report" aria-label={`Отчёт о файле ${report.file}`} data-kind={report.kind} data-verdict={report.verdict}>
+    <section class="card report" id={id} tabIndex={id ? -1 : undefined} aria-label={`Отчёт о файле ${report.file}`} data-kind={report.kind} data-verdict={report.verdict}>
       <h2 class="row">
         <span class="file-name">{report.file}</span> <VerdictBadge verdict={report.verdict} />
       </h2>
       <p class="muted">{KIND_TITLES[report.kind]}</p>
       <p class="headline"><strong>{headline(report)}</strong></p>
-      <p class="next-action">Что делать: {nextAction(report)}</p>
+      <p class="next-action">Что делать: {nextActionInReport(report)}</p>
       {KindView && <KindView report={report} batch={batch} />}
       {summary.length > 0 && (
         <details>

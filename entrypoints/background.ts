@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CapturePortMessageSchema, ContentRequestSchema } from '../lib/messages';
-import { CAPTURE_ACCEPTED, CAPTURE_PORT, fromBase64, type CheckDoneNotice } from '../lib/capture-protocol';
+import { CAPTURE_ACCEPTED, CAPTURE_PORT, CHECK_FAILED_MESSAGE, fromBase64, type CheckDoneNotice, type CheckFailedNotice } from '../lib/capture-protocol';
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { autoCheckEnabled } from '../lib/settings';
 import { headline } from '../lib/checks/headline';
@@ -111,9 +111,15 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
       source = blobSource(blob);
     }
   } catch {
-    return notifyFailure(tabId, portal, fileName);
+    return notifyFailure(tabId, portal, fileName, url);
   }
-  const done = await checkAndRecord(source, { at: Date.now(), fileName, sourceUrl: url, portal, via });
+  let done: Awaited<ReturnType<typeof checkAndRecord>>;
+  try {
+    done = await checkAndRecord(source, { at: Date.now(), fileName, sourceUrl: url, portal, via });
+  } catch (err) {
+    logFailure(err);
+    return notifyFailure(tabId, portal, fileName, url);
+  }
   await refreshBadge();
   await notifyTab(tabId, portal, {
     type: 'check-done',
@@ -129,9 +135,9 @@ function withSaveError(line: string, saveError: string | undefined): string {
   return saveError ? `${line}. ${saveError}` : line;
 }
 
-async function notifyFailure(tabId: number | undefined, portal: PortalId, fileName: string): Promise<void> {
-  const message = `Файл «${fileName}» не удалось получить для проверки. Откройте «Проверить файлы» в меню расширения и перетащите туда скачанный файл.`;
-  for (const id of await tabsToTell(tabId, portal)) await browser.tabs.sendMessage(id, { type: 'check-failed', fileName, message }).catch(() => undefined);
+async function notifyFailure(tabId: number | undefined, portal: PortalId, fileName: string, sourceUrl: string): Promise<void> {
+  const notice: CheckFailedNotice = { type: 'check-failed', fileName, message: CHECK_FAILED_MESSAGE, sourceUrl };
+  for (const id of await tabsToTell(tabId, portal)) await browser.tabs.sendMessage(id, notice).catch(() => undefined);
 }
 
 /** The tab the file came from hears the verdict (for its in-page panel); when unknown, the portal's tabs do. */

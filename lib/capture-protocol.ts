@@ -34,6 +34,17 @@ export interface UploadVerdictNotice {
 /** Worker → content script: the sender may send the chosen file's bytes now (Сверка is on for this portal). */
 export const CAPTURE_ACCEPTED = 'capture-accepted';
 
+/** Worker → content script: the file could not be fetched or checked; its «Проверить» offers a retry. */
+export interface CheckFailedNotice {
+  type: 'check-failed';
+  fileName: string;
+  message: string;
+  sourceUrl?: string;
+}
+
+export const CHECK_FAILED_MESSAGE =
+  'Файл не удалось получить с портала для проверки. Нажмите «Не удалось — повторить» рядом со ссылкой на файл или скачайте файл и перетащите его в «Проверить файлы» в меню расширения.';
+
 export function toBase64(bytes: Uint8Array): string {
   let s = '';
   const STEP = 0x8000;

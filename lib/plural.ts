@@ -12,3 +12,12 @@ export function plural(n: number, one: string, few: string, many: string): strin
 export function countWord(n: number, one: string, few: string, many: string): string {
   return `${n} ${plural(n, one, few, many)}`;
 }
+
+/**
+ * A short past participle agreeing with a count: «1 переприсвоена», «2 переприсвоены», «5 переприсвоено».
+ * `stem` is the masculine form («переприсвоен», «повреждён»); feminine nouns (лицензия, запись) by default.
+ */
+export function participle(n: number, stem: string, gender: 'f' | 'm' = 'f'): string {
+  const base = stem.replace(/ён$/, 'ен');
+  return plural(n, gender === 'f' ? `${base}а` : stem, `${base}ы`, `${base}о`);
+}

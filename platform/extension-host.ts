@@ -12,7 +12,10 @@ export function extensionHost(): InpageHost & { dispose(): void } {
   const onMessage = (msg: unknown) => {
     const m = msg as { type?: string; fileName?: unknown; message?: unknown } | null;
     if (m?.type === 'check-done') emit(m as PageNotice);
-    else if (m?.type === 'check-failed') emit({ type: 'check-failed', fileName: String(m.fileName ?? ''), message: String(m.message ?? '') });
+    else if (m?.type === 'check-failed') {
+      const sourceUrl = (m as { sourceUrl?: unknown }).sourceUrl;
+      emit({ type: 'check-failed', fileName: String(m.fileName ?? ''), message: String(m.message ?? ''), ...(typeof sourceUrl === 'string' ? { sourceUrl } : {}) });
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   return {

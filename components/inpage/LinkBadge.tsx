@@ -1,10 +1,25 @@
 import type { LinkVerdict } from '../../lib/capture-protocol';
 import { RUNNING_LABEL, VERDICT_LABEL } from '../verdict-words';
 
-/** Beside a checked file link (only the official's own clicks count: `isTrusted`, never a page's script): its verdict; beside an unchecked one: «Проверить». */
-export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
+/** A file link without a verdict: never asked, being checked, or the last attempt failed (retry). */
+export type LinkState = 'idle' | 'pending' | 'failed';
+
+export const RETRY_LABEL = 'Не удалось — повторить';
+
+/** Visible text and accessible name of the «Проверить» button: the name always contains what is seen. */
+export const CHECK_BUTTON: Record<LinkState, { text: string; name: string }> = {
+  idle: { text: 'Проверить', name: 'Сверка: проверить этот файл' },
+  pending: { text: RUNNING_LABEL, name: 'Сверка: проверяется этот файл' },
+  failed: { text: RETRY_LABEL, name: `Сверка: не удалось — повторить проверку этого файла` },
+};
+
+/**
+ * Beside a checked file link: its verdict; beside an unchecked one: «Проверить» (or its running / failed state).
+ * Only the official's own clicks count (`isTrusted`), never a page's script.
+ */
+export function LinkBadge({ verdict, state, onCheck, onOpen }: {
   verdict: LinkVerdict | null;
-  pending: boolean;
+  state: LinkState;
   onCheck: () => void;
   onOpen: (id: number) => void;
 }) {
@@ -16,9 +31,11 @@ export function LinkBadge({ verdict, pending, onCheck, onOpen }: {
       </button>
     );
   }
+  const words = CHECK_BUTTON[state];
   return (
-    <button type="button" class="check" disabled={pending} onClick={(e) => e.isTrusted && onCheck()} aria-label="Сверка: проверить этот файл">
-      {pending ? RUNNING_LABEL : 'Проверить'}
+    <button type="button" class={`check${state === 'failed' ? ' failed' : ''}`} data-state={state} disabled={state === 'pending'}
+      onClick={(e) => e.isTrusted && onCheck()} aria-label={words.name}>
+      {words.text}
     </button>
   );
 }

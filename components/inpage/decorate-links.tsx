@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import type { LinkVerdict } from '../../lib/capture-protocol';
 import type { InpageHost } from './host';
-import { LinkBadge } from './LinkBadge';
+import { LinkBadge, type LinkState } from './LinkBadge';
 import { createShadowHost, INPAGE_CSS } from './shadow-host';
 
 const MARK = 'data-sverka-decorated';
@@ -20,22 +20,38 @@ export interface DecorateOptions {
   findLinks: (root: ParentNode) => FileLink[];
   signal: AbortSignal;
   host: Pick<InpageHost, 'checkUrl' | 'lookup' | 'openReport'>;
+  /** «Проверить» was pressed for this link (the panel shows it as running). */
+  onCheckStarted?: (link: FileLink) => void;
 }
 
-export function decorateLinks({ findLinks, signal, host }: DecorateOptions): { refresh: () => Promise<void> } {
-  const badges = new Map<string, { root: ShadowRoot; pending: boolean; link: FileLink }[]>();
+export interface DecoratedLinks {
+  refresh: () => Promise<void>;
+  /** A check of this URL ended: its verdict, or null when it could not be done (the badge offers a retry). */
+  settle: (url: string, verdict: LinkVerdict | null) => void;
+  /** A badge of ours stands beside a link to this URL. */
+  has: (url: string) => boolean;
+}
+
+export function decorateLinks({ findLinks, signal, host, onCheckStarted }: DecorateOptions): DecoratedLinks {
+  const badges = new Map<string, { root: ShadowRoot; state: LinkState; link: FileLink }[]>();
 
   const draw = (url: string, verdict: LinkVerdict | null) => {
     for (const b of badges.get(url) ?? []) {
       render(
         <LinkBadge
           verdict={verdict}
-          pending={b.pending}
+          state={b.state}
           onOpen={(entryId) => host.openReport(entryId)}
           onCheck={() => {
-            b.pending = true;
+            b.state = 'pending';
             draw(url, null);
-            void host.checkUrl(url, b.link.name);
+            onCheckStarted?.(b.link);
+            void host.checkUrl(url, b.link.name).then(
+              (answer) => {
+                if (!answer.ok) settle(url, null);
+              },
+              () => settle(url, null),
+            );
           }}
         />,
         b.root,
@@ -52,7 +68,7 @@ export function decorateLinks({ findLinks, signal, host }: DecorateOptions): { r
       badgeHost.setAttribute('data-sverka', 'badge');
       link.anchor.after(badgeHost);
       const list = badges.get(link.url) ?? [];
-      list.push({ root, pending: false, link });
+      list.push({ root, state: 'idle', link });
       badges.set(link.url, list);
       fresh.push(link);
     }
@@ -60,6 +76,11 @@ export function decorateLinks({ findLinks, signal, host }: DecorateOptions): { r
     const verdicts = await host.lookup(fresh.map((l) => l.url));
     const byUrl = new Map(verdicts.map((v) => [v.url, v]));
     for (const l of fresh) draw(l.url, byUrl.get(l.url) ?? null);
+  };
+
+  const settle = (url: string, verdict: LinkVerdict | null) => {
+    for (const b of badges.get(url) ?? []) b.state = verdict ? 'idle' : 'failed';
+    draw(url, verdict);
   };
 
   let queued = false;
@@ -76,14 +97,13 @@ export function decorateLinks({ findLinks, signal, host }: DecorateOptions): { r
   void scan();
 
   return {
+    settle,
+    has: (url) => badges.has(url),
     async refresh() {
       const urls = [...badges.keys()];
       if (!urls.length) return;
       const verdicts = await host.lookup(urls);
-      for (const v of verdicts) {
-        for (const b of badges.get(v.url) ?? []) b.pending = false;
-        draw(v.url, v);
-      }
+      for (const v of verdicts) settle(v.url, v);
     },
   };
 }

@@ -11,22 +11,29 @@ const RUNNING_TEXT = 'Файл проверяется…';
 
 export function runPortalPage(host: InpageHost, signal: AbortSignal, findLinks?: (root: ParentNode) => FileLink[]): void {
   const panel = mountVerdictPanel((entryId) => host.openReport(entryId));
-  const links = findLinks ? decorateLinks({ findLinks, signal, host }) : null;
+  const links = findLinks
+    ? decorateLinks({ findLinks, signal, host, onCheckStarted: (link) => panel.show({ key: link.url, title: link.name, text: RUNNING_TEXT }) })
+    : null;
+  /** A file checked from one of our badges is known by its URL; a file captured in the page, by its name. */
+  const keyOf = (n: { sourceUrl?: string; fileName: string }) => (n.sourceUrl && links?.has(n.sourceUrl) ? n.sourceUrl : n.fileName);
 
   const onNotice = (n: PageNotice) => {
     switch (n.type) {
       case 'check-started':
-        panel.show({ title: n.fileName, text: RUNNING_TEXT });
+        panel.show({ key: keyOf(n), title: n.fileName, text: RUNNING_TEXT });
         break;
       case 'check-progress':
-        panel.show({ title: n.fileName, text: RUNNING_TEXT, progress: n.fraction });
+        panel.show({ key: keyOf(n), title: n.fileName, text: RUNNING_TEXT, progress: n.fraction });
         break;
       case 'check-done':
-        panel.show({ title: n.fileName, text: n.headline, verdict: n.verdict, ...(n.entryId !== null ? { entryId: n.entryId } : {}) });
+        panel.show({ key: keyOf(n), title: n.fileName, text: n.headline, verdict: n.verdict, ...(n.entryId !== null ? { entryId: n.entryId } : {}) });
+        if (n.sourceUrl) links?.settle(n.sourceUrl, n.entryId !== null ? { url: n.sourceUrl, entryId: n.entryId, verdict: n.verdict, headline: n.headline } : null);
         void links?.refresh();
         break;
       case 'check-failed':
-        panel.show({ title: n.fileName, text: n.message });
+        // the failure stays on its own line; the badge of that link offers a retry
+        panel.show({ key: keyOf(n), title: n.fileName, text: n.message, failed: true });
+        if (n.sourceUrl) links?.settle(n.sourceUrl, null);
         break;
     }
   };

@@ -31,10 +31,14 @@ export const INPAGE_CSS = `
 .badge.warn { background: #fff8e1; color: #7a5b00; border-color: #ffe082; }
 .badge.error { background: #ffebee; color: #b71c1c; border-color: #ef9a9a; }
 .check { background: #e3f2fd; color: #0d47a1; border-color: #90caf9; }
+.check.failed { background: #ffebee; color: #b71c1c; border-color: #ef9a9a; }
 button:focus-visible { outline: 2px solid #1565c0; outline-offset: 2px; }
 .panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: 380px; max-width: calc(100vw - 32px);
   background: #fff; color: #1a1a1a; border-radius: 8px; box-shadow: 0 4px 20px rgba(0,0,0,.25); padding: 12px 14px; font-size: 14px; }
 .panel h2 { font-size: 14px; margin: 0 0 6px; }
+.panel .lines { list-style: none; margin: 0; padding: 0; max-height: 60vh; overflow: auto; }
+.panel .line + .line { border-top: 1px solid #e0e0e0; margin-top: 6px; padding-top: 6px; }
+.panel .file { font-weight: 600; word-break: break-all; }
 .panel p { margin: 4px 0; }
 .panel .actions { display: flex; gap: 8px; margin-top: 8px; }
 .panel button { font-size: 13px; padding: 4px 10px; border-radius: 4px; border: 1px solid #90a4ae; background: #f5f7f8; cursor: pointer; }

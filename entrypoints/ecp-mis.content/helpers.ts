@@ -82,7 +82,7 @@ export function pagePanel(root: ParentNode): EgissoPanelModel | null {
     if (!t) continue;
     sections.push({
       heading: t.rejected.length
-        ? `Журнал запросов: отклонено ${t.rejected.length} ${plural(t.rejected.length, 'пакет', 'пакета', 'пакетов')} из ${t.rows.length}. Откройте детализацию пакета, чтобы увидеть коды ошибок.`
+        ? `Журнал запросов: ${plural(t.rejected.length, 'отклонён', 'отклонены', 'отклонено')} ${t.rejected.length} ${plural(t.rejected.length, 'пакет', 'пакета', 'пакетов')} из ${t.rows.length}. Откройте детализацию пакета, чтобы увидеть коды ошибок.`
         : `Журнал запросов: отклонённых пакетов нет (${t.rows.length} ${plural(t.rows.length, 'запрос', 'запроса', 'запросов')}).`,
       items: t.rejected.map((r) => ({ text: `${r.created} — ${r.packageType}: ${r.info}` })),
     });

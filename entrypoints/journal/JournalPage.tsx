@@ -3,7 +3,8 @@
  * filters, a detail view (the report page's view), delete one, export (JSON with its schema version, XLSX)
  * and import back. Live: a check finished in the background appears without reload.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
 import { browser } from 'wxt/browser';
 import type { Verdict } from '../../lib/checks/report';
 import { KIND_IDS, KIND_TITLES } from '../../lib/checks/kinds';
@@ -22,6 +23,7 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { RUNNING_HEADLINE } from '../../components/verdict-words';
 import { ReportView } from '../../components/ReportView';
 import { saveFile } from '../../components/save-file';
+import { Pager } from '../../components/Pager';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
 const PAGE = 200;
@@ -61,16 +63,37 @@ export function JournalPage() {
   const [storageWarning, setStorageWarning] = useState('');
 
   const debouncedText = useDebounced(text, 200);
-  const query: JournalQuery = {
-    text: debouncedText,
-    from: dayBound(from, false),
-    to: dayBound(to, true),
-    verdict,
-    kind,
-    limit: PAGE,
-  };
+  const filters = { text: debouncedText, from: dayBound(from, false), to: dayBound(to, true), verdict, kind };
+  const filterKey = JSON.stringify(filters);
+  const [pageNo, setPageNo] = useState(0);
+  // new filters start from the first page
+  useEffect(() => setPageNo(0), [filterKey]);
+  const query: JournalQuery = { ...filters, limit: PAGE, offset: pageNo * PAGE };
   const page = useLive(() => searchChecks(journal, query), [JSON.stringify(query)], null);
+  const pages = page ? Math.ceil(page.total / PAGE) : 0;
+  const detailRef = useRef<HTMLElement>(null);
+  const openedFrom = useRef<number | null>(null);
+  const open = (id: number) => {
+    openedFrom.current = id;
+    setSelected(id);
+  };
+  const close = () => {
+    const back = openedFrom.current;
+    setSelected(null);
+    openedFrom.current = null;
+    if (back !== null) {
+      queueMicrotask(() => document.querySelector<HTMLButtonElement>(`tr.journal-entry[data-id="${back}"] button.open-detail`)?.focus());
+    }
+  };
   const detail = useLive(() => (selected ? getCheck(journal, selected) : Promise.resolve(undefined)), [selected], null as CheckEntry | undefined | null);
+  const detailReady = selected !== null && detail !== null;
+  // the opened detail comes into view and takes the focus (it opens beside its row)
+  useEffect(() => {
+    if (!detailReady || openedFrom.current === null) return;
+    const el = detailRef.current;
+    el?.scrollIntoView({ block: 'nearest' });
+    el?.focus();
+  }, [detailReady, selected]);
 
   useEffect(() => {
     void navigator.storage?.estimate?.().then((e) => {
@@ -133,6 +156,41 @@ export function JournalPage() {
     }
   };
 
+  const detailSection = () => (
+    <section class="journal-detail" aria-label="Подробно о проверке" tabIndex={-1} ref={detailRef}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}>
+      {detail ? (
+        <>
+          <div class="row" style={{ justifyContent: 'space-between' }}>
+            <h2>Подробно: {detail.fileName}</h2>
+            <button type="button" onClick={close}>Закрыть</button>
+          </div>
+          <p class="muted">
+            Впервые: {formatDateTime(detail.firstSeenAt)} · последний раз: {formatDateTime(detail.lastSeenAt)} · SHA-256 {detail.sha256.slice(0, 16)}…
+          </p>
+          <details>
+            <summary>Когда и откуда файл приходил ({detail.sightings.length})</summary>
+            <ul>
+              {detail.sightings.map((s, i) => (
+                <li key={i}>{formatDateTime(s.at)} — {s.fileName} ({portalName(s.portal)}){s.sourceUrl ? `, ${s.sourceUrl}` : ''}</li>
+              ))}
+            </ul>
+          </details>
+          <ReportView report={detail.report} batch={[detail.report]} />
+        </>
+      ) : detail === null ? (
+        <p class="muted">Загрузка…</p>
+      ) : (
+        <p class="muted">Эта проверка удалена из журнала.</p>
+      )}
+    </section>
+  );
+
   return (
     <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '16px' }}>
       <h1>Сверка — журнал проверок</h1>
@@ -180,39 +238,12 @@ export function JournalPage() {
       </div>
       {message && <p class={`card journal-message${message.error ? ' error-text' : ''}`} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
 
-      {selected !== null && (
-        <section class="journal-detail" aria-label="Подробно о проверке">
-          {detail ? (
-            <>
-              <div class="row" style={{ justifyContent: 'space-between' }}>
-                <h2>Подробно</h2>
-                <button type="button" onClick={() => setSelected(null)}>Закрыть</button>
-              </div>
-              <p class="muted">
-                Впервые: {formatDateTime(detail.firstSeenAt)} · последний раз: {formatDateTime(detail.lastSeenAt)} · SHA-256 {detail.sha256.slice(0, 16)}…
-              </p>
-              <details>
-                <summary>Когда и откуда файл приходил ({detail.sightings.length})</summary>
-                <ul>
-                  {detail.sightings.map((s, i) => (
-                    <li key={i}>{formatDateTime(s.at)} — {s.fileName} ({portalName(s.portal)}){s.sourceUrl ? `, ${s.sourceUrl}` : ''}</li>
-                  ))}
-                </ul>
-              </details>
-              <ReportView report={detail.report} batch={[detail.report]} />
-            </>
-          ) : detail === null ? (
-            <p class="muted">Загрузка…</p>
-          ) : (
-            <p class="muted">Эта проверка удалена из журнала.</p>
-          )}
-        </section>
-      )}
+      {selected !== null && !page?.entries.some((e) => e.id === selected) && detailSection()}
       {page && (
         <p class="muted journal-total" role="status">
           {page.total === 0
             ? 'Ничего не найдено.'
-            : `Найдено: ${page.total}${page.total > page.entries.length ? `, показаны первые ${page.entries.length}` : ''}.`}
+            : `Найдено: ${page.total}${pages > 1 ? `, показаны ${pageNo * PAGE + 1}–${pageNo * PAGE + page.entries.length}` : ''}.`}
         </p>
       )}
       {page && page.entries.length > 0 && (
@@ -228,7 +259,8 @@ export function JournalPage() {
           </thead>
           <tbody>
             {page.entries.map((e) => (
-              <tr key={e.id} class="journal-entry" data-id={e.id} data-verdict={e.status === 'running' ? 'running' : e.verdict} aria-selected={selected === e.id}>
+              <Fragment key={e.id}>
+              <tr class="journal-entry" data-id={e.id} data-verdict={e.status === 'running' ? 'running' : e.verdict}>
                 <td>{formatDateTime(e.lastSeenAt)}</td>
                 <td>
                   <span class="file-name" style={{ wordBreak: 'break-all' }}>{e.fileName}</span>
@@ -238,7 +270,7 @@ export function JournalPage() {
                 <td>{e.status === 'running' ? RUNNING_HEADLINE : headline(e.report)}</td>
                 <td>
                   <div class="row">
-                    <button type="button" onClick={() => setSelected(e.id!)}>Подробно</button>
+                    <button type="button" class="open-detail" aria-expanded={selected === e.id} onClick={() => (selected === e.id ? close() : open(e.id!))}>Подробно</button>
                     {confirmDelete === e.id ? (
                       <>
                         <button type="button" class="primary confirm-delete" onClick={() => void remove(e.id!)}>Да, удалить</button>
@@ -250,10 +282,17 @@ export function JournalPage() {
                   </div>
                 </td>
               </tr>
+              {selected === e.id && (
+                <tr class="journal-detail-row">
+                  <td colSpan={5}>{detailSection()}</td>
+                </tr>
+              )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       )}
+      {page && <Pager page={pageNo} pages={pages} onPage={(p) => { setPageNo(p); window.scrollTo(0, 0); }} label="Страницы журнала" />}
 
     </main>
   );

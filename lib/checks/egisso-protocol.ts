@@ -195,7 +195,7 @@ async function check(file: PreparedFile): Promise<KindResult> {
     findings.push({
       severity: 'info',
       code: 'egisso-summary',
-      message: `${name}${type} обработан: принято ${fmt(success)} из ${fmt(recordNum)}, отклонено ${records(p.failedRecords)}. Исправьте записи по кодам ошибок выше и отправьте их снова.`,
+      message: `${name}${type} обработан: принято ${fmt(success)} из ${fmt(recordNum)}, ${plural(p.failedRecords, 'отклонена', 'отклонены', 'отклонено')} ${records(p.failedRecords)}. Исправьте записи по кодам ошибок выше и отправьте их снова.`,
     });
   }
 

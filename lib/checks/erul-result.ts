@@ -10,6 +10,7 @@ import { findConflicts, problemAt, whereAt, LATIN_NEW, LATIN_OLD, NEW_VALID, SPA
 import { readRenumbering, type ReadRenumbering } from '../renumbering/read';
 import { resultShape } from '../renumbering/detect';
 import { FindingList, licences } from '../renumbering/findings';
+import { participle, plural } from '../plural';
 import { ALREADY_IN_ERUL_TEXT, TOR_KND_SUPPORT, isAlreadyInErulError, isEmptyError } from '../renumbering/portal-texts';
 
 /** Why a record is a pairing problem (details.problems of the report). */
@@ -48,7 +49,7 @@ export function commonFindings(read: ReadRenumbering, f: FindingList, what: stri
     );
   }
   if (spaces) {
-    f.add('info', 'spaces-trimmed', `У ${spaces} номеров были пробелы по краям или внутри — они убраны при сверке. Ничего делать не нужно.`);
+    f.add('info', 'spaces-trimmed', `У ${spaces} ${plural(spaces, 'номера', 'номеров', 'номеров')} были пробелы по краям или внутри — они убраны при сверке. Ничего делать не нужно.`);
   }
 }
 
@@ -112,7 +113,7 @@ export function checkErulResult(read: ReadRenumbering): KindResult {
     conflictFindings.push([
       c.kind,
       c.kind === 'old-twice'
-        ? `Лицензия ${c.number} встречается в файле ${c.indexes.length} раза с разными новыми номерами (${[...new Set(list)].join(', ')}). Какой верный, по файлу понять нельзя. ${PAIRS_UNTRUSTED}`
+        ? `Лицензия ${c.number} встречается в файле ${c.indexes.length} ${plural(c.indexes.length, 'раз', 'раза', 'раз')} с разными новыми номерами (${[...new Set(list)].join(', ')}). Какой верный, по файлу понять нельзя. ${PAIRS_UNTRUSTED}`
         : `Один и тот же новый номер ${c.number} стоит у разных лицензий (${[...new Set(list)].join(', ')}). Так не бывает: пары в файле перепутаны. ${PAIRS_UNTRUSTED}`,
       where,
     ]);
@@ -136,7 +137,7 @@ export function checkErulResult(read: ReadRenumbering): KindResult {
   f.add(
     'info',
     'renumbering-summary',
-    `${licences(pairs.length)}: ${renumbered} переприсвоено` +
+    `${licences(pairs.length)}: ${renumbered} ${participle(renumbered, 'переприсвоен')}` +
       (already ? `, ${already} уже в ЕРУЛ — не критично` : '') +
       (failed ? `, ${failed} с ошибкой — нужно обращение в службу поддержки ТОР КНД` : '') +
       (pairing ? `, ${pairing} без надёжной пары «старый → новый номер» — файл нужно получить заново` : '') +

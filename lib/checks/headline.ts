@@ -4,7 +4,7 @@
  */
 import type { CheckReport, Summary } from './report';
 import { KIND_TITLES } from './kinds';
-import { plural } from '../plural';
+import { participle, plural } from '../plural';
 
 const n = (s: Summary, k: string): number => (typeof s[k] === 'number' ? (s[k] as number) : 0);
 
@@ -14,14 +14,14 @@ export function headline(report: CheckReport): string {
   if (firstError && (firstError.code === 'unreadable' || firstError.code === 'interrupted')) return firstError.message;
   switch (report.kind) {
     case 'erul-renumbering-result': {
-      const parts = [`${n(s, 'total')} ${plural(n(s, 'total'), 'лицензия', 'лицензии', 'лицензий')}: ${n(s, 'renumbered')} переприсвоено`];
+      const parts = [`${n(s, 'total')} ${plural(n(s, 'total'), 'лицензия', 'лицензии', 'лицензий')}: ${n(s, 'renumbered')} ${participle(n(s, 'renumbered'), 'переприсвоен')}`];
       if (n(s, 'alreadyInErul')) parts.push(`${n(s, 'alreadyInErul')} уже в ЕРУЛ — не критично`);
       if (n(s, 'failed')) parts.push(`${n(s, 'failed')} ${plural(n(s, 'failed'), 'ошибка', 'ошибки', 'ошибок')} — нужно обращение в поддержку ТОР КНД`);
       if (n(s, 'pairingProblems')) parts.push(`${n(s, 'pairingProblems')} — пары номеров не сходятся`);
       return parts.join(', ');
     }
     case 'tor-knd-import-result': {
-      const parts = [`${n(s, 'total')} ${plural(n(s, 'total'), 'лицензия', 'лицензии', 'лицензий')}: ${n(s, 'success')} загружено`];
+      const parts = [`${n(s, 'total')} ${plural(n(s, 'total'), 'лицензия', 'лицензии', 'лицензий')}: ${n(s, 'success')} ${participle(n(s, 'success'), 'загружен')}`];
       if (n(s, 'alreadyInErul')) parts.push(`${n(s, 'alreadyInErul')} уже в ЕРУЛ — не критично`);
       if (n(s, 'failed')) parts.push(`${n(s, 'failed')} с ошибкой — нужно обращение в поддержку ТОР КНД`);
       return parts.join(', ');
@@ -32,17 +32,19 @@ export function headline(report: CheckReport): string {
     case 'sstu-unbound-topics':
       return n(s, 'rows') ? `${n(s, 'rows')} ${plural(n(s, 'rows'), 'сообщение', 'сообщения', 'сообщений')} без тематик УРОГ, ${n(s, 'topics')} ${plural(n(s, 'topics'), 'тематика', 'тематики', 'тематик')} — нужно письмо в поддержку ПОС` : 'Сообщений без тематик УРОГ нет';
     case 'sstu-lko-without-id':
-      return n(s, 'lko') ? `${n(s, 'lko')} дочерних ЛКО без идентификатора ССТУ.РФ — их нужно заполнить` : 'У всех дочерних ЛКО есть идентификатор ССТУ.РФ';
+      return n(s, 'lko')
+        ? `${n(s, 'lko')} ${plural(n(s, 'lko'), 'дочернее ЛКО', 'дочерних ЛКО', 'дочерних ЛКО')} без идентификатора ССТУ.РФ — ${plural(n(s, 'lko'), 'его', 'их', 'их')} нужно заполнить`
+        : 'У всех дочерних ЛКО есть идентификатор ССТУ.РФ';
     case 'sstu-upload-status':
       return `Выгрузка в ССТУ.РФ: ${n(s, 'succeeded')} из ${n(s, 'totalLko')} ЛКО успешно` +
         (n(s, 'notUploaded') ? `, ${n(s, 'notUploaded')} не выгрузили` : '') +
         (n(s, 'withErrors') ? `, ${n(s, 'withErrors')} с ошибками` : '') +
         (s.consistent === false ? '; итоговые строки не сходятся с перечнем ЛКО' : '');
     case 'sstu-error-report':
-      return n(s, 'rows') ? `${n(s, 'rows')} ${plural(n(s, 'rows'), 'ошибка', 'ошибки', 'ошибок')} передачи в ССТУ.РФ: ${n(s, 'rejected')} отказов, ${n(s, 'connectionErrors')} ошибок соединения` : 'Ошибок передачи в ССТУ.РФ нет';
+      return n(s, 'rows') ? `${n(s, 'rows')} ${plural(n(s, 'rows'), 'ошибка', 'ошибки', 'ошибок')} передачи в ССТУ.РФ: отказов в приёме — ${n(s, 'rejected')}, ошибок соединения — ${n(s, 'connectionErrors')}` : 'Ошибок передачи в ССТУ.РФ нет';
     case 'sstu-archive':
       return `Архив: ${n(s, 'entries')} ${plural(n(s, 'entries'), 'файл', 'файла', 'файлов')}` +
-        (n(s, 'damaged') ? `, ${n(s, 'damaged')} повреждено — сформируйте архив заново` : '') +
+        (n(s, 'damaged') ? `, ${n(s, 'damaged')} ${participle(n(s, 'damaged'), 'повреждён', 'm')}` : '') +
         (s.overSizeLimit === true ? ', больше 100 МБ — ССТУ.РФ его не примет' : '') +
         (report.verdict === 'ok' ? ', в порядке' : '');
     case 'egisso-package':

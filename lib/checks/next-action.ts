@@ -1,4 +1,5 @@
 /** What the official should do next, per kind and verdict: one sentence, shown under every verdict. */
+import { SSTU_ARCHIVE_AGAIN } from '../sstu/archive-advice';
 import type { CheckReport } from './report';
 import { portalById } from '../portals';
 
@@ -46,7 +47,7 @@ export function nextAction(report: CheckReport): string {
     case 'sstu-error-report':
       return `Ошибки соединения с повтором — подождите; остальные — исправьте или напишите в поддержку ПОС (${POS}).`;
     case 'sstu-archive':
-      return 'Сформируйте архив заново: повреждённый или слишком большой архив ССТУ.РФ не примет.';
+      return `ССТУ.РФ не примет повреждённый или слишком большой архив. ${SSTU_ARCHIVE_AGAIN}`;
     case 'egisso-package':
       return report.summary.withdrawn === true
         ? 'Выгрузите пакет заново в формате 10.06.S 1.1.0: пакет этой версии ЕГИССО отклонит целиком.'
@@ -57,4 +58,16 @@ export function nextAction(report: CheckReport): string {
     default:
       return 'Откройте отчёт и посмотрите ошибки.';
   }
+}
+
+/**
+ * The next action as the report page says it: the report is already open, so never «Откройте отчёт…»
+ * inside it.
+ */
+export function nextActionInReport(report: CheckReport): string {
+  return nextAction(report)
+    .replace(/^Откройте отчёт: там готово письмо/, 'Ниже готово письмо')
+    .replace(/^Откройте отчёт: в нём /, 'Ниже — ')
+    .replace(/^Откройте отчёт и посмотрите ошибки\./, 'Посмотрите ошибки ниже.')
+    .replace(/^Откройте отчёт: ([а-яё])/, (_m, c: string) => `Ниже ${c}`);
 }

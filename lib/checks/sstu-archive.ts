@@ -3,6 +3,7 @@
  * verified while streaming (never the whole archive in memory), entries counted, and — when the entries are
  * JSON or XML — their status records counted for the comparison with the status report.
  */
+import { SSTU_ARCHIVE_AGAIN } from '../sstu/archive-advice';
 import { inflateSync } from 'fflate';
 import { tryZip, type PreparedFile } from '../formats/prepared';
 import { streamEntry, type EntryCheck, type EntryProblem, type ZipEntry } from '../formats/zip';
@@ -65,13 +66,13 @@ export async function verifyEntry(
     }
     out = inflateSync(packed, { out: target });
   } catch {
-    return fail('inflate', `Файл «${entry.name}» в архиве повреждён: данные не распаковываются. Сформируйте архив заново.`);
+    return fail('inflate', `Файл «${entry.name}» в архиве повреждён: данные не распаковываются.`);
   }
   if (out.length !== entry.size) {
     return fail('truncated', `Файл «${entry.name}» в архиве короче, чем записано в оглавлении (${out.length} из ${entry.size} байт): архив повреждён.`);
   }
   // data longer than declared is cut at the declared size, so its CRC cannot match either
-  if (crc32(out) !== entry.crc32) return fail('crc', `Файл «${entry.name}» в архиве повреждён: контрольная сумма не совпадает. Сформируйте архив заново.`);
+  if (crc32(out) !== entry.crc32) return fail('crc', `Файл «${entry.name}» в архиве повреждён: контрольная сумма не совпадает.`);
   onData?.(out);
   return { entry, ok: true };
 }
@@ -159,12 +160,11 @@ export const sstuArchive: KindCheck = {
         severity: 'error',
         code: 'archive-over-size-limit',
         message:
-          `Архив весит ${sizeText(file.size)} — больше предела в 100 МБ (${SSTU_ARCHIVE_LIMIT_BYTES.toLocaleString('ru-RU')} байт) для одного файла архива ССТУ.РФ. ПОС такие архивы не формирует: ` +
-          'не пересобирайте его вручную, а скачайте файлы заново в разделе «ССТУ.РФ» (кнопка «Скачать файлы»).',
+          `Архив весит ${sizeText(file.size)} — больше предела в 100 МБ (${SSTU_ARCHIVE_LIMIT_BYTES.toLocaleString('ru-RU')} байт) для одного файла архива ССТУ.РФ. ПОС такие архивы не формирует. ` + SSTU_ARCHIVE_AGAIN,
       });
     }
     for (const d of damagedEntries.slice(0, MAX_ENTRY_FINDINGS)) {
-      findings.push({ severity: 'error', code: 'entry-damaged', message: `${d.message} Или скачайте его ещё раз (кнопка «Скачать» в разделе «ССТУ.РФ»).`, where: d.name });
+      findings.push({ severity: 'error', code: 'entry-damaged', message: `${d.message} ${SSTU_ARCHIVE_AGAIN}`, where: d.name });
     }
     if (damagedEntries.length > MAX_ENTRY_FINDINGS) {
       findings.push({ severity: 'error', code: 'entry-damaged', message: `И ещё ${count(damagedEntries.length - MAX_ENTRY_FINDINGS, 'повреждённый файл', 'повреждённых файла', 'повреждённых файлов')} в архиве.` });

@@ -175,7 +175,7 @@ export function checkExportFiles(files: readonly ExportFile[], f: FindingList, e
   for (const [number, s] of seen) {
     if (s.count < 2) continue;
     duplicates++;
-    const where = [...s.files].map(([name, n]) => (n > 1 ? `«${name}» (${n} раза)` : `«${name}»`)).join(', ');
+    const where = [...s.files].map(([name, n]) => (n > 1 ? `«${name}» (${n} ${plural(n, 'раз', 'раза', 'раз')})` : `«${name}»`)).join(', ');
     f.add(
       'error',
       'duplicate-licence',
@@ -184,7 +184,7 @@ export function checkExportFiles(files: readonly ExportFile[], f: FindingList, e
     );
   }
   if (latin) f.add('info', 'latin-letter', `Номеров с латинской «L» вместо русской «Л»: ${latin}. Расширение сопоставляет их как русские; в реестре лучше исправить букву.`);
-  if (spaces) f.add('info', 'spaces-trimmed', `У ${spaces} номеров были пробелы по краям или внутри — они убраны при сверке.`);
+  if (spaces) f.add('info', 'spaces-trimmed', `У ${spaces} ${plural(spaces, 'номера', 'номеров', 'номеров')} были пробелы по краям или внутри — они убраны при сверке.`);
   if (total === 0 && extraUnreadable === 0) {
     f.add('error', 'no-licences', 'В выгрузке не найдено ни одной лицензии. Проверьте, тот ли файл выбран, и сформируйте выгрузку в ТОР КНД заново.');
   }
@@ -222,7 +222,9 @@ async function checkZip(file: PreparedFile): Promise<KindResult> {
       unreadable++;
       const message = err instanceof FormatError ? err.message : 'Файл не читается.';
       const where = err instanceof FormatError && err.where && err.where !== entry.name ? `${entry.name}: ${err.where}` : entry.name;
-      f.add('error', 'unreadable', `Файл «${entry.name}» в архиве не читается: ${message} Сформируйте выгрузку в ТОР КНД заново.`, where);
+      // the format error may already name the file: never «Файл «x» … не читается: Файл «x» …»
+      const said = message.includes(`«${entry.name}»`) ? message : `Файл «${entry.name}» в архиве не читается: ${message}`;
+      f.add('error', 'unreadable', `${said.replace(/ Сформируйте архив заново\.$/, '')} Сформируйте выгрузку в ТОР КНД заново.`, where);
     }
   }
   if (files.length === 0 && unreadable === 0) {

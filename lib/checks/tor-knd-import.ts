@@ -2,6 +2,7 @@
  * `tor-knd-import-result`: the JSON result of ТОР КНД «Загрузка присвоенных номеров лицензий из ЕРУЛ»
  * (seed 000, figures 12–13): merged objects with status «success» / «error» and a description.
  */
+import { participle } from '../plural';
 import type { KindCheck, KindResult } from './types';
 import type { LicenceRecord, RenumberingOutcome } from './report';
 import { readRenumbering, type ReadRenumbering } from '../renumbering/read';
@@ -51,9 +52,9 @@ export function checkImportResult(read: ReadRenumbering): KindResult {
   f.add(
     'info',
     'import-summary',
-    `${licences(pairs.length)}: ${success} загружено в ТОР КНД` +
+    `${licences(pairs.length)}: ${success} ${participle(success, 'загружен')} в ТОР КНД` +
       (already ? `, ${already} уже имели номер ЕРУЛ (выданы после 01.03.2022) — не критично` : '') +
-      (failed ? `, ${failed} не загружено — нужно обращение в службу поддержки ТОР КНД` : '') +
+      (failed ? `, ${failed} не ${participle(failed, 'загружен')} — нужно обращение в службу поддержки ТОР КНД` : '') +
       '.',
   );
   commonFindings(read, f, 'результат загрузки из ТОР КНД');

@@ -1,7 +1,7 @@
 /** Card «ЕГИССО»: the last processing protocols checked, records rejected and what to fix (by rule code). */
 import { explainRuleCode } from '../egisso/rule-codes';
 import { plural } from '../plural';
-import { fileNameOf, isUnreadableEntry, num, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
+import { fileNameOf, isUnreadableEntry, num, unreadableLine, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Packages checked within this many days count on the card (at least the latest one always does). */
@@ -28,7 +28,7 @@ export function packageLine(e: DashEntry): string {
   const status = s.packageStatus;
   if (status === 1 || status === 2) return `${label}: ещё не обработан ЕГИССО — скачайте протокол позже.`;
   const failed = num(s.failedRecords);
-  return `${label}: принято ${num(s.recordNumSuccess)} из ${num(s.recordNum)}` + (failed ? `, отклонено ${recs(failed)}` : '') + '.';
+  return `${label}: принято ${num(s.recordNumSuccess)} из ${num(s.recordNum)}` + (failed ? `, ${plural(failed, 'отклонена', 'отклонены', 'отклонено')} ${recs(failed)}` : '') + '.';
 }
 
 const TONE_RANK: Record<CardModel['tone'], number> = { idle: 0, ok: 1, warn: 2, error: 3 };
@@ -103,7 +103,7 @@ function protocolsCard(all: readonly DashEntry[], settings: DashboardSettings, n
   const readable = recent.filter((e) => !isUnreadableEntry(e));
   const rejected = readable.reduce((s, e) => s + num(e.report.summary.failedRecords), 0);
   const pending = readable.filter((e) => e.report.summary.packageStatus === 1 || e.report.summary.packageStatus === 2);
-  const withErrors = recent.filter((e) => e.verdict === 'error');
+  const withErrors = readable.filter((e) => e.verdict === 'error');
 
   // what to fix: rule codes across the packages with errors, most frequent first
   const codes = new Map<string, { count: number; report?: string }>();
@@ -118,8 +118,10 @@ function protocolsCard(all: readonly DashEntry[], settings: DashboardSettings, n
   }
   const topCodes = [...codes.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, CODES_LISTED);
 
-  const lines = recent.slice(0, PACKAGES_LISTED).map(packageLine);
-  if (recent.length > PACKAGES_LISTED) lines.push(`И ещё ${recent.length - PACKAGES_LISTED} — в журнале проверок.`);
+  const lines = readable.slice(0, PACKAGES_LISTED).map(packageLine);
+  if (readable.length > PACKAGES_LISTED) lines.push(`И ещё ${readable.length - PACKAGES_LISTED} — в журнале проверок.`);
+  const unreadable = unreadableLine(recent);
+  if (unreadable) lines.push(unreadable);
   for (const [code, c] of topCodes) {
     const { title } = explainRuleCode(code);
     lines.push(`${code ? `Код ${code}` : 'Без кода'} (${c.count}): ${title}`);
@@ -139,12 +141,10 @@ function protocolsCard(all: readonly DashEntry[], settings: DashboardSettings, n
       id: 'egisso',
       title: 'ЕГИССО',
       tone: 'error',
-      state: isUnreadableEntry(first)
-        ? `Протокол «${fileNameOf(first.fileName)}» не удалось прочитать.`
-        : `Отклонено ${recs(rejected)} в ${withErrors.length} ${plural(withErrors.length, 'пакете', 'пакетах', 'пакетах')} — исправьте и отправьте заново.`,
+      state: `${plural(rejected, 'Отклонена', 'Отклонены', 'Отклонено')} ${recs(rejected)} в ${withErrors.length} ${plural(withErrors.length, 'пакете', 'пакетах', 'пакетах')} — исправьте и отправьте заново.`,
       counts,
       lines,
-      next: isUnreadableEntry(first) ? 'Скачайте файл протокола заново — расширение проверит его ещё раз.' : fix,
+      next: fix,
       actions: [...report(first, 'Открыть отчёт'), portal, journal],
     };
   }
@@ -160,15 +160,27 @@ function protocolsCard(all: readonly DashEntry[], settings: DashboardSettings, n
       actions: [portal, ...report(pending[0], 'Открыть отчёт')],
     };
   }
-  const warned = recent.find((e) => e.verdict === 'warn');
+  const warned = readable.find((e) => e.verdict === 'warn');
+  if (readable.length === 0) {
+    return {
+      id: 'egisso',
+      title: 'ЕГИССО',
+      tone: 'warn',
+      state: 'Прочитанных протоколов обработки пока нет.',
+      counts,
+      lines,
+      next: 'Скачайте файл протокола заново — расширение проверит его ещё раз.',
+      actions: [portal, journal],
+    };
+  }
   return {
     id: 'egisso',
     title: 'ЕГИССО',
-    tone: warned ? 'warn' : 'ok',
+    tone: warned || unreadable ? 'warn' : 'ok',
     state: warned ? 'Все записи приняты; есть предупреждения.' : 'Все записи приняты.',
     counts,
     lines,
     next: warned ? 'Просмотрите предупреждения в отчёте; действий не требуется.' : 'Ничего делать не нужно.',
-    actions: [...report(warned ?? recent[0], 'Открыть отчёт'), journal],
+    actions: [...report(warned ?? readable[0], 'Открыть отчёт'), journal],
   };
 }

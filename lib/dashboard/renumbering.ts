@@ -2,7 +2,7 @@
 import { buildLedger, ledgerCounts, RENUMBERING_KINDS } from '../renumbering/ledger';
 import { plural } from '../plural';
 import { checklistUrlFor } from '../checklists';
-import { fileNameOf, isUnreadableEntry, num, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
+import { fileNameOf, isUnreadableEntry, num, unreadableLine, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
 
 const TOR_KND_URL = 'https://tor.knd.gov.ru/';
 const lic = (n: number) => `${n} ${plural(n, 'лицензия', 'лицензии', 'лицензий')}`;
@@ -68,7 +68,6 @@ export function renumberingCard(all: readonly DashEntry[], settings: DashboardSe
   const exported = exportedSet.size || exportedFallback;
 
   const newest = newestFirst(entries);
-  const unreadable = newest.filter(isUnreadableEntry);
   const badExports = newest.filter((e) => e.kind === 'tor-knd-registry-export' && e.verdict === 'error' && !isUnreadableEntry(e));
   const latestExport = newest.find((e) => e.kind === 'tor-knd-registry-export' && !isUnreadableEntry(e));
   const failedFiles = newest.filter((e) => (e.kind === 'erul-renumbering-result' || e.kind === 'tor-knd-import-result') && e.verdict === 'error' && !isUnreadableEntry(e));
@@ -91,23 +90,14 @@ export function renumberingCard(all: readonly DashEntry[], settings: DashboardSe
   if (counts.exportedOnly) lines.push(`${lic(counts.exportedOnly)} ${verb(counts.exportedOnly, 'выгружен')}, но результата ЕРУЛ по ${plural(counts.exportedOnly, 'ней', 'ним', 'ним')} нет.`);
   if (counts.importMismatch) lines.push(`${lic(counts.importMismatch)}: ТОР КНД загрузил другой новый номер, чем дал ЕРУЛ.`);
   if (pairing) lines.push(`Пары «старый → новый номер» не сходятся: ${pairing}.`);
+  const unreadable = unreadableLine(entries);
+  if (unreadable) lines.push(unreadable);
   const perKind = new Map<string, number>();
   for (const e of entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
   if ([...perKind.values()].some((n) => n >= RENUMBERING_CARD_FILES)) {
     lines.push(`Сводка посчитана по последним ${RENUMBERING_CARD_FILES} файлам каждого типа (выгрузки, результаты ЕРУЛ, результаты загрузки в ТОР КНД); более старые файлы — в журнале.`);
   }
 
-  if (unreadable.length) {
-    const e = unreadable[0];
-    return {
-      ...base,
-      tone: 'error',
-      state: `Файл «${fileNameOf(e.fileName)}» не удалось проверить.`,
-      lines,
-      next: 'Скачайте файл из портала заново — расширение проверит его ещё раз.',
-      actions: [...reportAction(e, 'Открыть отчёт'), torAction],
-    };
-  }
   if (toFix > 0 && failedFiles.length) {
     return {
       ...base,
@@ -149,6 +139,17 @@ export function renumberingCard(all: readonly DashEntry[], settings: DashboardSe
       actions: [...erulAction, ...reportAction(latestExport, 'Открыть отчёт'), ...(erulAction.length ? [] : [torAction])],
     };
   }
+  if (done.length === 0) {
+    return {
+      ...base,
+      tone: 'warn',
+      state: 'Прочитанных файлов переприсвоения пока нет.',
+      lines,
+      next: 'Скачайте файл из портала заново — расширение проверит его ещё раз.',
+      actions: [torAction, ...checklistAction()],
+    };
+  }
+  const newestRead = newest.find((e) => !isUnreadableEntry(e));
   return {
     ...base,
     tone: 'ok',
@@ -157,6 +158,6 @@ export function renumberingCard(all: readonly DashEntry[], settings: DashboardSe
       : 'Ошибок нет, действий не требуется.',
     lines,
     next: 'Ничего делать не нужно.',
-    actions: [...reportAction(newest[0], 'Открыть последний отчёт'), ...checklistAction()],
+    actions: [...reportAction(newestRead, 'Открыть последний отчёт'), ...checklistAction()],
   };
 }

@@ -3,12 +3,13 @@
  * The period shown is the one whose window is open (1st–5th) or comes next; the files that belong to it
  * are those checked from the 6th of that month to the 5th of the next (each file to exactly one period).
  */
+import { SSTU_ARCHIVE_AGAIN_SHORT } from '../sstu/archive-advice';
 import { periodClosed } from '../checklists/auto';
 import { checklistUrlFor } from '../checklists';
 import { periodTitle } from '../checklists/progress';
 import { plural } from '../plural';
 import { sstuDeadline as deadlineOf, WINDOW_LAST_DAY } from '../sstu/deadline';
-import { fileNameOf, isUnreadableEntry, num, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
+import { fileNameOf, isUnreadableEntry, num, unreadableLine, type CardAction, type CardModel, type DashEntry, type DashboardSettings } from './types';
 
 export const SSTU_KINDS: ReadonlySet<string> = new Set([
   'sstu-unbound-topics',
@@ -91,8 +92,7 @@ const SHORT_NAME: Record<string, [string, string, string]> = {
 /** What blocks the upload, from one file of the period (null when it does not block). */
 export function sstuBlock(e: DashEntry): string | null {
   const name = fileNameOf(e.fileName);
-  if (isUnreadableEntry(e)) return `Файл «${name}» не удалось прочитать — скачайте его заново.`;
-  if (e.verdict !== 'error') return null;
+  if (isUnreadableEntry(e) || e.verdict !== 'error') return null;
   const s = e.report.summary;
   switch (e.kind) {
     case 'sstu-unbound-topics': {
@@ -100,7 +100,7 @@ export function sstuBlock(e: DashEntry): string | null {
       return `${t} ${plural(t, 'тематика', 'тематики', 'тематик')} без привязки к УРОГ (${num(s.rows)} ${plural(num(s.rows), 'сообщение', 'сообщения', 'сообщений')}) — нужно письмо в поддержку ПОС.`;
     }
     case 'sstu-lko-without-id':
-      return `${num(s.lko)} дочерних ЛКО без идентификатора ССТУ.РФ — заполните его.`;
+      return `${num(s.lko)} ${plural(num(s.lko), 'дочернее ЛКО', 'дочерних ЛКО', 'дочерних ЛКО')} без идентификатора ССТУ.РФ — ${plural(num(s.lko), 'заполните его', 'заполните их', 'заполните их')}.`;
     case 'sstu-upload-status': {
       const parts: string[] = [];
       if (num(s.notUploaded)) parts.push(`не выгрузили ${num(s.notUploaded)} ЛКО`);
@@ -109,10 +109,10 @@ export function sstuBlock(e: DashEntry): string | null {
       return parts.length ? `Статус выгрузки: ${parts.join(', ')}.` : `Статус выгрузки «${name}»: есть ошибки.`;
     }
     case 'sstu-error-report':
-      return `Ошибки передачи: отказов в приёме ${num(s.rejected)}, ошибок соединения ${num(s.connectionErrors)}.`;
+      return `Ошибки передачи: отказов в приёме — ${num(s.rejected)}, ошибок соединения — ${num(s.connectionErrors)}.`;
     case 'sstu-archive':
       if (s.overSizeLimit === true) return `Архив «${name}» больше 100 МБ — ССТУ.РФ его не примет.`;
-      return `Архив «${name}» повреждён — сформируйте его заново.`;
+      return `Архив «${name}» повреждён — ${SSTU_ARCHIVE_AGAIN_SHORT}.`;
     default:
       return `Файл «${name}»: есть ошибки.`;
   }
@@ -157,7 +157,10 @@ export function sstuCard(all: readonly DashEntry[], settings: DashboardSettings,
   const period = sstuPeriodAt(now);
   const title = `ССТУ.РФ за ${periodTitle(period)}`;
   const deadline = sstuDeadline(period, now);
-  const mine = latestPerKind(entries.filter((e) => inRange(e, period)));
+  const inPeriod = entries.filter((e) => inRange(e, period));
+  // the process is read from the files that could be read; a damaged download is a line, not the state
+  const mine = latestPerKind(inPeriod.filter((e) => !isUnreadableEntry(e)));
+  const stillUnread = inPeriod.filter((e) => isUnreadableEntry(e) && !mine.some((m) => m.kind === e.kind && m.lastSeenAt > e.lastSeenAt));
   const closure = periodClosure(entries, period, settings);
 
   const kindCounts = new Map<string, number>();
@@ -172,6 +175,8 @@ export function sstuCard(all: readonly DashEntry[], settings: DashboardSettings,
   lines.push(checked.length ? `Проверено: ${checked.join(', ')}.` : 'Файлов за этот период ещё не проверяли.');
   for (const b of blockers.slice(0, 4)) lines.push(b.text);
   if (blockers.length > 4) lines.push(`И ещё ${blockers.length - 4} — в журнале проверок.`);
+  const unreadable = unreadableLine(stillUnread);
+  if (unreadable) lines.push(unreadable);
 
   // the previous period's window has passed: say so if it was being worked on and never closed
   const prev = previousPeriod(period);
@@ -208,7 +213,7 @@ export function sstuCard(all: readonly DashEntry[], settings: DashboardSettings,
   }
   if (blockers.length) {
     const first = blockers[0].e;
-    const isLetter = first.kind === 'sstu-unbound-topics' && !isUnreadableEntry(first);
+    const isLetter = first.kind === 'sstu-unbound-topics';
     return {
       id: 'sstu',
       title,
@@ -228,12 +233,13 @@ export function sstuCard(all: readonly DashEntry[], settings: DashboardSettings,
       deadline: deadlineModel,
     };
   }
-  const statusOk = mine.some((e) => e.kind === 'sstu-upload-status' && e.verdict !== 'error');
+  const read = mine;
+  const statusOk = read.some((e) => e.kind === 'sstu-upload-status' && e.verdict !== 'error');
   return {
     id: 'sstu',
     title,
-    tone: prevOpen ? 'warn' : mine.length === 0 ? (deadline.open ? 'warn' : 'idle') : deadline.open ? 'warn' : 'ok',
-    state: mine.length === 0 ? 'Файлы за период ещё не проверялись.' : statusOk ? 'Все ЛКО выгрузили данные; период не закрыт.' : 'Ошибок в проверенных файлах нет.',
+    tone: prevOpen || unreadable ? 'warn' : read.length === 0 ? (deadline.open ? 'warn' : 'idle') : deadline.open ? 'warn' : 'ok',
+    state: read.length === 0 ? 'Файлы за период ещё не проверялись.' : statusOk ? 'Все ЛКО выгрузили данные; период не закрыт.' : 'Ошибок в проверенных файлах нет.',
     counts,
     lines,
     next: statusOk

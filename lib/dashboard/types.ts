@@ -2,6 +2,7 @@
  * Popup status cards: pure models over journal entries + settings + now. The popup only renders them.
  */
 import type { CheckEntry } from '../journal/schema';
+import { plural } from '../plural';
 
 /** What a card needs of a journal entry (the popup reads whole entries; tests build them by hand). */
 export type DashEntry = Pick<CheckEntry, 'fileName' | 'kind' | 'verdict' | 'status' | 'firstSeenAt' | 'lastSeenAt' | 'report' | 'portal'> & {
@@ -59,6 +60,18 @@ export function fileNameOf(path: string): string {
 
 export function num(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+/**
+ * Files a card could not read are one line under it, never its headline: the card's state comes from the
+ * process (ledger, month, packages). Null when every file was read.
+ */
+export function unreadableLine(entries: readonly DashEntry[]): string | null {
+  const bad = entries.filter(isUnreadableEntry).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+  if (!bad.length) return null;
+  const more = bad.length - 1;
+  const rest = more ? ` (и ещё ${more} ${plural(more, 'файл', 'файла', 'файлов')})` : '';
+  return `Файл «${fileNameOf(bad[0].fileName)}»${rest} не удалось прочитать — скачайте его заново; в сводке он не учтён.`;
 }
 
 export function isUnreadableEntry(e: DashEntry): boolean {

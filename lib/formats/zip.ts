@@ -2,6 +2,7 @@
  * Zip reading with limits, through a ByteSource so a 100 MB archive never sits in memory whole:
  * the central directory is read from the end, each entry is inflated in 1 MiB slices and its CRC checked.
  */
+import { plural } from '../plural';
 import { Inflate } from 'fflate';
 import type { ByteSource } from './source';
 import { FormatError } from './errors';
@@ -127,7 +128,7 @@ export async function readZipDirectory(source: ByteSource, limits: ZipLimits = D
     }
   }
   if (count > limits.maxEntries) {
-    throw new FormatError('zip-limits', `В архиве ${count} файлов — больше допустимых ${limits.maxEntries}. Такой архив не проверяется: это не похоже на выгрузку портала.`);
+    throw new FormatError('zip-limits', `В архиве ${count} ${plural(count, 'файл', 'файла', 'файлов')} — больше допустимых ${limits.maxEntries}. Такой архив не проверяется: это не похоже на выгрузку портала.`);
   }
   if (cdOffset + cdSize > source.size) {
     throw new FormatError('zip-damaged', 'Архив обрывается: оглавление указывает за конец файла. Скачайте архив заново.', `байт ${cdOffset}`);

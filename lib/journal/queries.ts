@@ -13,6 +13,8 @@ export interface JournalQuery {
   verdict?: Verdict | '';
   kind?: string;
   limit?: number;
+  /** How many matching entries (newest first) to skip: the journal pages through its list. */
+  offset?: number;
 }
 
 export interface JournalPage {
@@ -48,6 +50,7 @@ export function matchesQuery(e: CheckEntry, q: JournalQuery, words = queryWords(
 
 export async function searchChecks(db: JournalDb, q: JournalQuery): Promise<JournalPage> {
   const limit = q.limit ?? DEFAULT_PAGE;
+  const offset = Math.max(0, q.offset ?? 0);
   const words = queryWords(q.text);
   let candidates: CheckEntry[];
   if (words.length) {
@@ -62,11 +65,11 @@ export async function searchChecks(db: JournalDb, q: JournalQuery): Promise<Jour
   } else if (q.kind) {
     candidates = await db.checks.where('kind').equals(q.kind).toArray();
   } else {
-    const [entries, total] = await Promise.all([db.checks.orderBy('lastSeenAt').reverse().limit(limit).toArray(), db.checks.count()]);
+    const [entries, total] = await Promise.all([db.checks.orderBy('lastSeenAt').reverse().offset(offset).limit(limit).toArray(), db.checks.count()]);
     return { entries, total };
   }
   const matched = candidates.filter((e) => matchesQuery(e, q, words)).sort((a, b) => b.lastSeenAt - a.lastSeenAt);
-  return { entries: matched.slice(0, limit), total: matched.length };
+  return { entries: matched.slice(offset, offset + limit), total: matched.length };
 }
 
 /**

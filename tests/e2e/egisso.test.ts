@@ -149,8 +149,8 @@ describe('ЕГИССО supplier cabinet', () => {
     expect(await card.locator('[data-count="packages"] dd').textContent()).toBe('1');
     expect(await card.locator('[data-count="rejected"] dd').textContent()).toBe('1');
     const text = (await card.textContent())!;
-    expect(text).toContain('Отклонено 1 запись в 1 пакете');
-    expect(text).toContain('Пакет bfd0b898…: принято 2 из 3, отклонено 1 запись.');
+    expect(text).toContain('Отклонена 1 запись в 1 пакете');
+    expect(text).toContain('Пакет bfd0b898…: принято 2 из 3, отклонена 1 запись.');
     expect(text).toContain('Код 066 (1): Такая запись о прожиточном минимуме уже есть в ЕГИССО');
     expect(text).not.toContain('Код 019');
     await expect.poll(() => popup.locator('.recent-check').count()).toBe(2);
@@ -196,7 +196,7 @@ describe('ЕЦП.МИС ЕГИССО module on a user host', () => {
     expect(c019).toContain('Что сделать:');
     expect(items.find((t) => t.startsWith('Код 026'))).toContain('Код 026 — 2 (записи 58379, 58978)');
     // the request journal behind the window: rejected packages with their dates
-    expect(text).toMatch(/Журнал запросов: отклонено 3 пакета из \d+/);
+    expect(text).toMatch(/Журнал запросов: отклонены 3 пакета из \d+/);
     expect(items.some((t) => t.startsWith('21.06.2019 10:30:30') && t.includes('Пакет отклонен'))).toBe(true);
     expect(items.some((t) => t.startsWith('03.06.2019'))).toBe(false); // queued, not rejected
     // closed by the official: stays closed

@@ -10,7 +10,7 @@ const model: CardModel = {
   id: 'egisso',
   title: 'ЕГИССО',
   tone: 'error',
-  state: 'Отклонено 2 записи в 1 пакете — исправьте и отправьте заново.',
+  state: 'Отклонены 2 записи в 1 пакете — исправьте и отправьте заново.',
   counts: [
     { key: 'packages', label: 'пакет проверен', value: 1 },
     { key: 'rejected', label: 'записей отклонено', value: 2, tone: 'error' },

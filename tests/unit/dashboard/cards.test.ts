@@ -97,11 +97,18 @@ describe('card «Переприсвоение лицензий»', () => {
     expect(fewer.lines.join(' ')).not.toContain('по последним');
   });
 
-  it('an unreadable file comes first: download it again', () => {
-    const broken = report({ file: 'r.json', kind: 'erul-renumbering-result', verdict: 'error', findings: [{ severity: 'error', code: 'unreadable', message: 'Файл обрывается' }] });
-    const c = renumberingCard([entry(erulFailed, day(2026, 11, 3)), entry(broken, day(2026, 11, 4))], settings);
+  it('an unrelated unreadable file is one line under the card; the pending letter stays its headline', () => {
+    const broken = report({ file: 'secret.zip', kind: 'tor-knd-registry-export', verdict: 'error', findings: [{ severity: 'error', code: 'unreadable', message: 'Архив зашифрован' }] });
+    const c = renumberingCard([entry(exp, day(2026, 11, 2)), entry(erulFailed, day(2026, 11, 3)), entry(broken, day(2026, 11, 4))], settings);
     expect(c.tone).toBe('error');
-    expect(c.state).toBe('Файл «r.json» не удалось проверить.');
+    expect(c.state).toBe('1 лицензия с ошибкой — нужно обращение в поддержку ТОР КНД.');
+    expect(c.actions[0]).toMatchObject({ type: 'report', label: 'Открыть письмо' });
+    expect(c.lines.filter((l) => l.includes('secret.zip'))).toEqual(['Файл «secret.zip» не удалось прочитать — скачайте его заново; в сводке он не учтён.']);
+    // only an unreadable file: the card does not claim all is well
+    const only = renumberingCard([entry(broken, day(2026, 11, 4))], settings);
+    expect(only.tone).toBe('warn');
+    expect(only.state).not.toContain('secret.zip');
+    expect(only.state).not.toContain('Ошибок нет');
   });
 });
 
@@ -165,6 +172,17 @@ describe('card «ССТУ.РФ за <месяц>»', () => {
     expect(byUser.actions[0]).toMatchObject({ type: 'toggle-period', period: '2026-11', closed: false });
   });
 
+  it('a damaged download is one line under the card; the state comes from the readable files', () => {
+    const broken = report({ file: 'Статус-2.xls', kind: 'sstu-upload-status', verdict: 'error', findings: [{ severity: 'error', code: 'unreadable', message: 'Файл обрывается' }] });
+    const c = sstuCard([entry(statusOk, day(2026, 12, 1)), entry(broken, day(2026, 12, 2))], settings, day(2026, 12, 2));
+    expect(c.state).toBe('Все ЛКО выгрузили данные; период не закрыт.');
+    expect(countOf(c, 'blocks')).toBe(0);
+    expect(c.lines).toContain('Файл «Статус-2.xls» не удалось прочитать — скачайте его заново; в сводке он не учтён.');
+    // a later readable file of the same kind settles it
+    const fixed = sstuCard([entry(broken, day(2026, 12, 1)), entry(statusOk, day(2026, 12, 2))], settings, day(2026, 12, 2));
+    expect(fixed.lines.join(' ')).not.toContain('Статус-2.xls');
+  });
+
   it('warns when last month was worked on and its window passed unclosed', () => {
     const c = sstuCard([entry(statusOk, day(2026, 11, 3))], settings, day(2026, 11, 23));
     expect(c.title).toBe('ССТУ.РФ за ноябрь 2026');
@@ -209,6 +227,15 @@ describe('card «ЕГИССО»', () => {
     const pending = egissoCard([entry(proto('p', 0, {}, 2), day(2026, 11, 22))], settings, day(2026, 11, 23));
     expect(pending.tone).toBe('warn');
     expect(pending.lines[0]).toContain('ещё не обработан');
+  });
+
+  it('an unreadable protocol is one line; rejected records stay the headline', () => {
+    const broken = report({ file: 'protocol_x.xml', kind: 'egisso-protocol', verdict: 'error', findings: [{ severity: 'error', code: 'unreadable', message: 'Файл обрывается' }] });
+    const a = entry(proto('p-1', 2, { '019': 2 }), day(2026, 11, 20));
+    const c = egissoCard([a, entry(broken, day(2026, 11, 22))], settings, day(2026, 11, 23));
+    expect(c.state).toBe('Отклонены 2 записи в 1 пакете — исправьте и отправьте заново.');
+    expect(c.actions[0]).toEqual({ type: 'report', entryId: a.id, label: 'Открыть отчёт' });
+    expect(c.lines).toContain('Файл «protocol_x.xml» не удалось прочитать — скачайте его заново; в сводке он не учтён.');
   });
 
   it('opens the user’s ЕЦП.МИС host when one is set', () => {

@@ -55,7 +55,7 @@ describe('ЕЦП.МИС «Журнал запросов в ЕГИССО» and «
     expect(m.sections[0].heading).toBe('Детализация отправки пакета: 8 ошибок в 2 записях');
     expect(m.sections[0].items[0].text).toMatch(/^Код 019 — 6 \(записи 58379, 58978\): Дата решения/);
     expect(m.sections[0].items[0].fix).toMatch(/Начало действия/);
-    expect(m.sections[1].heading).toMatch(/^Журнал запросов: отклонено 3 пакета из 5/);
+    expect(m.sections[1].heading).toMatch(/^Журнал запросов: отклонены 3 пакета из 5/);
     expect(m.sections[1].items[0].text).toContain('21.06.2019 10:30:30');
   });
 

@@ -240,7 +240,7 @@ describe('journal export and import', () => {
     expect(sheet.header).toContain('Итог');
     expect(sheet.rows[0][1]).toBe('=cmd.json'); // neutralised by lib/export/xlsx when written
     expect(sheet.rows[0][4]).toBe('Нужно действие');
-    expect(String(sheet.rows[0][5])).toContain('переприсвоено');
+    expect(String(sheet.rows[0][5])).toContain('1 переприсвоена');
   });
 });
 
