@@ -17,7 +17,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['downloads', 'storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    permissions: ['downloads', 'storage', 'alarms', 'unlimitedStorage', 'scripting', 'notifications'],
     host_permissions: fixedPortalMatchPatterns(),
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

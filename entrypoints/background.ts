@@ -16,6 +16,7 @@ import { loadSettings } from '../platform/settings';
 import { journal } from '../platform/journal';
 import { checkAndRecord } from '../platform/check-and-record';
 import { refreshBadge } from '../platform/badge';
+import { listenForReminderClicks, REMINDER_ALARM, runReminders, scheduleReminders } from '../platform/reminders';
 import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
 import { contentDispositionName, downloadName } from '../lib/download-name';
 import { watchUserHosts } from '../platform/user-hosts';
@@ -41,7 +42,11 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener(onCapturePort);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void retention();
+    else if (alarm.name === REMINDER_ALARM) void runReminders().catch(logFailure);
   });
+  listenForReminderClicks();
+  // the e2e build lets tests run reminders on an injected date
+  if (import.meta.env?.MODE === 'e2e') Object.assign(globalThis, { __sverkaTest: { runReminders } });
   browser.runtime.onInstalled.addListener(() => void startUp());
   browser.runtime.onStartup.addListener(() => void startUp());
   watchUserHosts();
@@ -65,6 +70,7 @@ function reconcileSoon(): void {
 
 async function startUp(): Promise<void> {
   await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
+  await scheduleReminders();
   await markInterrupted(journal);
   await retention();
   reconcileSoon();

@@ -26,6 +26,8 @@ export const SettingsSchema = z.object({
   userHosts: z.array(UserHostSchema).default([]),
   /** ССТУ.РФ periods the user marked closed by hand, as "YYYY-MM". */
   closedPeriods: z.array(z.string()).default([]),
+  /** Notifications before a deadline (ССТУ.РФ 1st–5th, renumbering not imported); on unless turned off. */
+  reminders: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

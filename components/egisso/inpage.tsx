@@ -4,6 +4,7 @@
  * in closed shadow roots; all texts are rendered as text.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowHost, INPAGE_CSS } from '../inpage/shadow-host';
 
 const HINT_CSS = `
@@ -13,7 +14,24 @@ const HINT_CSS = `
 .egisso { max-height: 60vh; overflow: auto; }
 .egisso ul { margin: 4px 0; padding-left: 18px; } .egisso li { margin: 3px 0; }
 .egisso .fix { color: #37474f; }
+.egisso.collapsed { width: auto; max-width: min(520px, calc(100vw - 32px)); padding: 6px 10px; }
+.egisso.collapsed h2 { display: inline; margin: 0 8px 0 0; font-size: 13px; }
+.egisso .toggle { font-size: 12px; padding: 2px 8px; }
+.egisso:not(.collapsed) .toggle { position: absolute; top: 6px; right: 36px; }
 `;
+
+/** The official's choice (collapsed to one line or open), kept for every ЕЦП.МИС page. */
+const COLLAPSED_KEY = 'egissoPanelCollapsed';
+
+export async function loadCollapsed(): Promise<boolean> {
+  // by default nothing of ours covers the portal's grid: one line until the official opens it
+  const r = await browser.storage.local.get(COLLAPSED_KEY).catch(() => ({}) as Record<string, unknown>);
+  return (r as Record<string, unknown>)[COLLAPSED_KEY] !== false;
+}
+
+function saveCollapsed(collapsed: boolean): void {
+  void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => undefined);
+}
 
 export interface HintView {
   ok: boolean;
@@ -59,26 +77,37 @@ export interface EgissoPanelModel {
   sections: PanelSection[];
 }
 
-function Panel({ model, onClose }: { model: EgissoPanelModel; onClose: () => void }) {
+function Panel({ model, collapsed, onToggle, onClose }: { model: EgissoPanelModel; collapsed: boolean; onToggle: () => void; onClose: () => void }) {
+  const first = model.sections[0]?.heading;
   return (
-    <div class="panel egisso" role="status" aria-live="polite">
-      <button class="close" type="button" aria-label="Закрыть" onClick={onClose}>×</button>
-      <h2>Сверка: {model.title}</h2>
-      {model.sections.map((s, i) => (
-        <div key={i}>
-          <p><strong>{s.heading}</strong></p>
-          {s.items.length > 0 && (
-            <ul>
-              {s.items.map((it, j) => (
-                <li key={j}>
-                  {it.text}
-                  {it.fix && <div class="fix">Что сделать: {it.fix}</div>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
+    <div class={`panel egisso${collapsed ? ' collapsed' : ''}`} role="status" aria-live="polite">
+      {collapsed ? (
+        <>
+          <h2>Сверка: {first ?? model.title}</h2>
+          <button class="toggle" type="button" aria-expanded="false" onClick={onToggle}>Подробнее</button>
+        </>
+      ) : (
+        <>
+          <button class="close" type="button" aria-label="Закрыть" onClick={onClose}>×</button>
+          <button class="toggle" type="button" aria-expanded="true" onClick={onToggle}>Свернуть</button>
+          <h2>Сверка: {model.title}</h2>
+          {model.sections.map((s, i) => (
+            <div key={i}>
+              <p><strong>{s.heading}</strong></p>
+              {s.items.length > 0 && (
+                <ul>
+                  {s.items.map((it, j) => (
+                    <li key={j}>
+                      {it.text}
+                      {it.fix && <div class="fix">Что сделать: {it.fix}</div>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </>
+      )}
     </div>
   );
 }
@@ -88,6 +117,12 @@ export function mountEgissoPanel(doc: Document = document): { show: (m: EgissoPa
   const { host, root } = createShadowHost('sverka-egisso', INPAGE_CSS + HINT_CSS + '.panel { right: auto; left: 16px; }');
   host.setAttribute('data-sverka', 'egisso-panel');
   let closedKey = '';
+  let collapsed = true;
+  let current: EgissoPanelModel | null = null;
+  void loadCollapsed().then((c) => {
+    collapsed = c;
+    if (current && host.isConnected) draw(current);
+  });
   const hide = () => {
     render(null, root);
     host.remove();
@@ -97,11 +132,21 @@ export function mountEgissoPanel(doc: Document = document): { show: (m: EgissoPa
     const key = JSON.stringify(m);
     if (key === closedKey) return; // closed by the official: do not pop up again for the same content
     if (!host.isConnected) doc.documentElement.append(host);
+    draw(m);
+  };
+  const draw = (m: EgissoPanelModel) => {
+    current = m;
     render(
       <Panel
         model={m}
+        collapsed={collapsed}
+        onToggle={() => {
+          collapsed = !collapsed;
+          saveCollapsed(collapsed);
+          draw(m);
+        }}
         onClose={() => {
-          closedKey = key;
+          closedKey = JSON.stringify(m);
           hide();
         }}
       />,

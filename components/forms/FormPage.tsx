@@ -17,6 +17,7 @@ import {
 } from '../../lib/forms/model';
 import { ORGANISATION_LABELS, USER_LABELS, validateRequest } from '../../lib/forms/validate';
 import { coveringEmail } from '../../lib/forms/letter';
+import { countWord } from '../../lib/plural';
 import { requestFileName, requestXlsx } from '../../lib/forms/xlsx';
 import { REGIONS } from '../../lib/forms/regions';
 import { Field, fieldId } from './Field';
@@ -367,20 +368,28 @@ export function FormPage(props: FormPageProps) {
         </section>
 
         <section aria-labelledby="mail-title" class="card">
-          <h2 id="mail-title">Сопроводительное письмо в СТП ГИС ТОР КНД</h2>
-          <dl class="mail-head">
-            <dt>Кому</dt>
-            <dd class="mail-to">{mail.to}</dd>
-            <dt>Тема</dt>
-            <dd class="mail-subject">{mail.subject}</dd>
-          </dl>
-          <label for="mail-body">Текст письма</label>
-          <textarea id="mail-body" readOnly rows={14} value={mail.body} />
-          <div class="row">
-            <button type="button" onClick={() => void copyMail()}>Скопировать письмо</button>
-            <a class="button" href={mail.mailto}>Открыть в почтовой программе</a>
-          </div>
-          <p class="muted">Приложите к письму подписанный скан заявки и файл XLSX: вложения почтовая программа сама не добавит.</p>
+          <h2 id="mail-title">Сопроводительное письмо в службу поддержки ГИС ТОР КНД</h2>
+          {validation.ok ? (
+            <>
+            <dl class="mail-head">
+              <dt>Кому</dt>
+              <dd class="mail-to">{mail.to}</dd>
+              <dt>Тема</dt>
+              <dd class="mail-subject">{mail.subject}</dd>
+            </dl>
+            <label for="mail-body">Текст письма</label>
+            <textarea id="mail-body" readOnly rows={14} value={mail.body} />
+            <div class="row">
+              <button type="button" onClick={() => void copyMail()}>Скопировать письмо</button>
+              <a class="button" href={mail.mailto}>Открыть в почтовой программе</a>
+            </div>
+            <p class="muted">Приложите к письму подписанный скан заявки и файл XLSX: вложения почтовая программа сама не добавит.</p>
+            </>
+          ) : (
+            <p class="muted mail-waits" data-testid="mail-waits">
+              Письмо появится, когда в заявке не останется ошибок (сейчас {countWord(validation.issues.length, 'ошибка', 'ошибки', 'ошибок')}): письмо к заявке с ошибками служба поддержки вернёт.
+            </p>
+          )}
         </section>
       </main>
       <div class="print-only">

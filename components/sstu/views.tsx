@@ -26,6 +26,7 @@ import {
 } from '../../lib/sstu/report-data';
 import { listShort, plural } from '../../lib/sstu/table';
 import { SupportLetter } from './SupportLetter';
+import { sizeText } from '../../lib/checks/sstu-archive';
 import type { OrgProfile } from '../../lib/letters/pos-support';
 import { saveFile as saveBytes } from '../save-file';
 
@@ -239,7 +240,7 @@ export function ArchiveView({ report }: KindViewProps) {
         <tbody>
           <tr><th scope="row">Номер архива</th><td>{d.number ?? '—'}</td></tr>
           <tr><th scope="row">Файлов в архиве</th><td>{String(report.summary.entries)}</td></tr>
-          <tr><th scope="row">Размер</th><td>{(Number(report.summary.bytes) / 1024 ** 2).toFixed(2).replace('.', ',')} МБ{report.summary.overSizeLimit ? ' — больше 100 МБ' : ''}</td></tr>
+          <tr><th scope="row">Размер</th><td>{sizeText(Number(report.summary.bytes))}{report.summary.overSizeLimit ? ' — больше предела в 100 МБ' : ''}</td></tr>
           <tr><th scope="row">Повреждённых файлов</th><td>{String(report.summary.damaged)}</td></tr>
           {d.encrypted > 0 && <tr><th scope="row">С паролем</th><td>{d.encrypted}</td></tr>}
           {d.statusRecords !== null && <tr><th scope="row">Записей о статусах</th><td>{d.statusRecords}</td></tr>}

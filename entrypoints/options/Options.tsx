@@ -74,6 +74,11 @@ export function Options() {
         <label for="retention">Хранить проверки, дней</label>
         <input id="retention" type="number" min={1} max={3650} value={settings.retentionDays} {...lockedProps(locked.retentionDays)}
           onInput={(e) => setSettings({ ...settings, retentionDays: Math.max(1, Math.min(3650, Number(e.currentTarget.value) || 90)) })} />
+        <h2>Напоминания</h2>
+        <label class="checkbox" for="reminders" style={{ fontWeight: 'normal' }}>
+          <input type="checkbox" id="reminders" checked={settings.reminders} onChange={(e) => setSettings({ ...settings, reminders: e.currentTarget.checked })} />{' '}
+          Напоминать уведомлением о сроках: передача в ССТУ.РФ с 1 по 5 число (раз в день, пока период не закрыт) и результат переприсвоения, не загруженный в ТОР КНД за 7 дней
+        </label>
         <div class="row" style={{ marginTop: '12px' }}>
           <button type="submit" class="primary">Сохранить</button>
           <span role="status" class="saved">{saved}</span>

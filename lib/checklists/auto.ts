@@ -68,11 +68,11 @@ function describe(r: CheckReport): string {
     case 'tor-knd-registry-export':
       return `${countWord(s('licences'), 'лицензия', 'лицензии', 'лицензий')} в ${countWord(s('files'), 'файле', 'файлах', 'файлах')}`;
     case 'sstu-unbound-topics':
-      return `${countWord(s('topics'), 'тема', 'темы', 'тем')} без привязки к УРОГ, ${countWord(s('rows'), 'строка', 'строки', 'строк')}`;
+      return `${countWord(s('topics'), 'тематика', 'тематики', 'тематик')} без привязки к УРОГ, ${countWord(s('rows'), 'сообщение', 'сообщения', 'сообщений')}`;
     case 'sstu-lko-without-id':
       return `${countWord(s('lko'), 'ЛКО', 'ЛКО', 'ЛКО')} без идентификатора`;
     case 'sstu-error-report':
-      return `${countWord(s('rows'), 'строка', 'строки', 'строк')} с ошибками`;
+      return `${countWord(s('rows'), 'ошибка', 'ошибки', 'ошибок')} передачи`;
     default:
       return VERDICT_WORD[r.verdict];
   }

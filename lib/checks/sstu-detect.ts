@@ -3,6 +3,7 @@
  * header row, then by the title above it and the file name, so that the five report kinds never compete:
  * the status report has an ЛКО id and name too, the error report has category columns too, and so on.
  */
+import { quote } from '../quote';
 import { findHeader, normaliseHeader, type HeaderMatch, type Sheet } from '../formats/sheet';
 import { trySheets, type PreparedFile } from '../formats/prepared';
 import { FormatError } from '../formats/errors';
@@ -177,7 +178,7 @@ export async function locate(file: PreparedFile, kind: SstuReportKind): Promise<
     if (/сесси[яи]\s+(истекл|заверш)|авториз|войдите/i.test(text)) {
       throw new FormatError(
         'session-expired',
-        `Вместо отчёта ${KIND_NAMES[kind]} скачалась страница портала${text ? ` («${text.slice(0, 120)}»)` : ''}: похоже, истекла сессия. Войдите в ПОС заново и скачайте отчёт ещё раз.`,
+        `Вместо отчёта ${KIND_NAMES[kind]} скачалась страница портала${text ? ` (${quote(text.slice(0, 120))})` : ''}: похоже, истекла сессия. Войдите в ПОС заново и скачайте отчёт ещё раз.`,
       );
     }
   }
@@ -193,6 +194,8 @@ export function periodOf(title: string, fileName: string): string | null {
   return p ? periodKey(p) : null;
 }
 
+/** Where in a workbook, in the official's terms: «строка 11 листа «Статус»», never a cell reference like «Статус!A11». */
 export function sheetWhere(sheet: Sheet, address: string): string {
-  return `${sheet.name}!${address}`;
+  const row = /(\d+)$/.exec(address)?.[1];
+  return row ? `строка ${row} листа «${sheet.name}»` : `лист «${sheet.name}»`;
 }

@@ -1,6 +1,7 @@
 /**
  * Popup status cards: pure models over journal entries + settings + now. The popup only renders them.
  */
+import { quote } from '../quote';
 import type { CheckEntry } from '../journal/schema';
 import { plural } from '../plural';
 
@@ -71,7 +72,7 @@ export function unreadableLine(entries: readonly DashEntry[]): string | null {
   if (!bad.length) return null;
   const more = bad.length - 1;
   const rest = more ? ` (и ещё ${more} ${plural(more, 'файл', 'файла', 'файлов')})` : '';
-  return `Файл «${fileNameOf(bad[0].fileName)}»${rest} не удалось прочитать — скачайте его заново; в сводке он не учтён.`;
+  return `Файл ${quote(fileNameOf(bad[0].fileName))}${rest} не удалось прочитать — скачайте его заново; в сводке он не учтён.`;
 }
 
 export function isUnreadableEntry(e: DashEntry): boolean {

@@ -3,6 +3,7 @@
  * «Детализация отправки пакета» form, with a plain explanation and what to fix. Codes not listed here are
  * still shown, with the report text ЕГИССО gave — never hidden.
  */
+import { quote } from '../quote';
 
 export interface RuleCodeText {
   /** What the rule means, in plain Russian. */
@@ -156,7 +157,7 @@ export function explainRuleCode(code: string, reportText?: string, ctx: RuleCode
   }
   const text = reportText?.trim().replace(/\.$/, '');
   return {
-    title: text ? `ЕГИССО сообщает: «${text}».` : 'ЕГИССО не дало пояснения.',
+    title: text ? `ЕГИССО сообщает: ${quote(text)}.` : 'ЕГИССО не дало пояснения.',
     fix: 'Этого кода нет в справочнике расширения: исправьте запись по тексту сообщения ЕГИССО; если непонятно, что исправить, обратитесь в поддержку ЕГИССО, приложив протокол.',
     known: false,
   };

@@ -100,7 +100,7 @@ export function validateRequest(req: AccessRequest): Validation {
       : [];
 
   if (req.appendix === 2) {
-    if (users.length === 0) add('users', 'Список пользователей', 'Добавьте хотя бы одного пользователя: без списка СТП не знает, кому дать доступ.');
+    if (users.length === 0) add('users', 'Список пользователей', 'Добавьте хотя бы одного пользователя: без списка служба поддержки не знает, кому дать доступ.');
     // the same person twice: only for valid СНИЛС, so a typo is reported once, as a checksum error
     const seen = new Map<string, number>();
     users.forEach((u, i) => {

@@ -60,7 +60,7 @@ export function problemAt(ps: PairSeq, i: number): PairProblem | undefined {
 /** "where" for pair i: the line when known, else the object's number in the sequence. */
 export function whereAt(ps: PairSeq, i: number): string {
   const line = ps.line[i] ?? 0;
-  return line > 0 ? `строка ${line}` : `запись № ${ps.seq[i] + 1}`;
+  return line > 0 ? `строка ${line}` : `${ps.seq[i] + 1}-я по порядку запись в файле`;
 }
 
 /** Starts with «Л» and has no spaces or unusual dashes: nothing to normalise (a char loop, no regex). */

@@ -1,4 +1,5 @@
 /** The support request line for an unbound topic, exactly as the instruction's example (seed 004, п. 7). */
+import { quote } from '../quote';
 import { portalById } from '../portals';
 
 export const POS_SUPPORT_EMAIL: string = portalById('pos').supportEmail ?? 'sd@sc.digital.gov.ru';
@@ -18,5 +19,5 @@ export function topicLine(t: TopicLike): string {
   const sub = t.subcategory.trim();
   if (fact && fact !== '-') return `Отсутствует привязка факта «${fact}» подкатегории «${sub}» к классификатору УРОГ.`;
   if (sub) return `Отсутствует привязка подкатегории «${sub}» к классификатору УРОГ.`;
-  return `Отсутствует привязка категории «${t.category.trim()}» к классификатору УРОГ.`;
+  return `Отсутствует привязка категории ${quote(t.category.trim())} к классификатору УРОГ.`;
 }

@@ -73,6 +73,27 @@ describe('«Проверить» that cannot fetch the file', () => {
   });
 });
 
+describe('reminders', () => {
+  type Chrome = { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> }; action: { getBadgeText(d: object): Promise<string> } } };
+  type Hook = { __sverkaTest: { runReminders(now: number): Promise<{ key: string }[]> } };
+  const run = (now: number) => app.worker.evaluate((t) => (globalThis as unknown as Hook).__sverkaTest.runReminders(t).then((r) => r.map((x) => x.key)), now);
+  const notifications = () => app.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.notifications.getAll().then((o) => Object.keys(o)));
+
+  it('creates one ССТУ.РФ notification on the 2nd of a month with an open period (clock injected), never twice that day; the badge shows the days left', async () => {
+    const second = new Date(2027, 2, 2, 9, 30).getTime();
+    expect(await run(second)).toEqual(['sstu:2027-02']);
+    await expect.poll(async () => (await notifications()).filter((id) => id.includes('sstu:2027-02:2027-03-02'))).toHaveLength(1);
+    // later the same day (an alarm, or a worker that started again): nothing new
+    expect(await run(second + 5 * 60 * 60 * 1000)).toEqual([]);
+    expect((await notifications()).filter((id) => id.includes('sstu:2027-02'))).toHaveLength(1);
+    expect(await app.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.action.getBadgeText({}))).toBe('4д');
+    // the next day: one more
+    expect(await run(second + 24 * 60 * 60 * 1000)).toEqual(['sstu:2027-02']);
+    // after the window: none
+    expect(await run(new Date(2027, 2, 6, 9).getTime())).toEqual([]);
+  });
+});
+
 describe('report page batch', () => {
   it('starts with one line per file (verdict, headline, jump link), and the link takes the focus to that report', async () => {
     const names = ['первый.json', 'второй.json', 'третий.xml'];

@@ -186,6 +186,17 @@ describe('ЕЦП.МИС ЕГИССО module on a user host', () => {
     await page.goto(`https://${ECP_HOST}/ermp/egisso`);
     const panel = page.locator('sverka-egisso').locator('.panel');
     await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(1);
+    // one line by default: it does not cover the «Детализация» grid it summarises
+    expect(await panel.getAttribute('class')).toContain('collapsed');
+    expect(await panel.textContent()).toContain('Детализация отправки пакета: 8 ошибок в 2 записях');
+    expect((await panel.boundingBox())!.height).toBeLessThan(60);
+    expect(await panel.locator('li').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Подробнее' }).click();
+    await expect.poll(() => panel.locator('li').count()).toBeGreaterThan(0);
+    // the choice is remembered on the next page
+    await page.reload();
+    await expect.poll(() => panel.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await panel.getByRole('button', { name: 'Свернуть' }).getAttribute('aria-expanded')).toBe('true');
     const text = (await panel.textContent())!;
     expect(text).toContain('Детализация отправки пакета: 8 ошибок в 2 записях');
     const items = await panel.locator('li').allTextContents();

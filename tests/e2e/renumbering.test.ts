@@ -107,7 +107,7 @@ describe('licence renumbering: ЕРУЛ result on ТОР КНД', () => {
     await expect.poll(() => rows.count()).toBe(1);
     const failed = await rows.first().locator('td').allTextContents();
     expect(failed.slice(0, 4)).toEqual([FAILED, '—', 'ошибка', 'нет данных о загрузке']);
-    expect(failed[4]).toContain('ошибка — нужно обращение в СТП.');
+    expect(failed[4]).toContain('ошибка — нужно обращение в поддержку ТОР КНД.');
     expect(failed[4]).toContain(FAILED_TEXT);
     expect(await rows.first().getAttribute('class')).toBe('error');
     await filter.selectOption('alreadyInErul');

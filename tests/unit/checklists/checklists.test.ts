@@ -178,7 +178,7 @@ describe('auto-ticks', () => {
     const errs = report({ file: 'Отчет с ошибками.xls', kind: 'sstu-error-report', verdict: 'error', summary: { rows: 3, connectionErrors: 1, rejected: 2, retryExpected: 1, retryNotExpected: 2 } });
     const open = step(evaluateChecklist(proc, [errs]), 'no-errors');
     expect(open.done).toBe(false);
-    expect(open.auto?.reason).toContain('3 строки с ошибками');
+    expect(open.auto?.reason).toContain('3 ошибки передачи');
     const none = report({ file: 'Отчет с ошибками.xls', kind: 'sstu-error-report', summary: { rows: 0, connectionErrors: 0, rejected: 0, retryExpected: 0, retryNotExpected: 0 } });
     expect(step(evaluateChecklist(proc, [errs, none]), 'no-errors').done).toBe(true);
   });
@@ -189,7 +189,7 @@ describe('auto-ticks', () => {
     const v = evaluateChecklist(proc, [list]);
     expect(step(v, 'unbound-check').done).toBe(true);
     expect(step(v, 'unbound-fix').done).toBe(false);
-    expect(step(v, 'unbound-fix').auto?.reason).toContain('2 темы без привязки к УРОГ, 7 строк');
+    expect(step(v, 'unbound-fix').auto?.reason).toContain('2 тематики без привязки к УРОГ, 7 сообщений');
   });
 
   it('a throwing predicate never breaks the checklist', () => {

@@ -105,6 +105,17 @@ describe('FormPage', () => {
     expect(printed.querySelectorAll('.appendix-confirmations li')[0].textContent).toContain('☑');
   });
 
+  it('offers the covering e-mail only once the form has no errors', async () => {
+    setup();
+    await screen.findByLabelText('Наименование региона');
+    expect(screen.queryByRole('button', { name: 'Скопировать письмо' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Открыть в почтовой программе' })).toBeNull();
+    expect(screen.getByTestId('mail-waits').textContent).toMatch(/не останется ошибок \(сейчас \d+ ошиб/);
+    await fillValid();
+    expect(screen.getByRole('button', { name: 'Скопировать письмо' })).toBeTruthy();
+    expect(screen.queryByTestId('mail-waits')).toBeNull();
+  });
+
   it('builds the covering e-mail with mailto and copy', async () => {
     const { copy } = setup();
     await fillValid();

@@ -48,7 +48,7 @@ describe('ЕРУЛ renumbering result', () => {
     expect(r.records![3]).toMatchObject({ old: licenceNumbers(3).old, new: '', outcome: 'pairingProblem' });
     for (const i of [4, 5, 6, 7]) expect(r.records![i]).toMatchObject({ ...licenceNumbers(i), outcome: 'renumbered' });
     const f = r.findings.find((x) => x.code === 'pairing-missing-new');
-    expect(f?.where).toBe('запись № 7');
+    expect(f?.where).toBe('7-я по порядку запись в файле');
   });
 
   it('an inconsistent pair (different region before «/») is a pairing problem', async () => {

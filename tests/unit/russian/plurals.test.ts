@@ -88,3 +88,14 @@ describe('source templates', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('quotes', () => {
+  it('«…» outside, „…“ inside', async () => {
+    const { quote } = await import('../../../lib/quote');
+    expect(quote('Отчёт «Статус» за ноябрь')).toBe('«Отчёт „Статус“ за ноябрь»');
+    expect(quote('Пакет "10.06.S"')).toBe('«Пакет „10.06.S“»');
+    const { explainRuleCode } = await import('../../../lib/egisso/rule-codes');
+    const said = explainRuleCode('999', 'Не найдена мера «Пособие»').title;
+    expect(said).toBe('ЕГИССО сообщает: «Не найдена мера „Пособие“».');
+  });
+});

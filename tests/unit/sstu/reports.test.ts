@@ -46,7 +46,7 @@ describe('sstu-unbound-topics', () => {
   it('the header below merged title rows is found and cells are addressed on the right row', async () => {
     const r = await check('unbound-own.xls');
     // two title rows + a blank row: header on row 4, first data row 5, subcategory in column E
-    expect(r.findings.find((f) => f.code === 'unbound-topic')?.where).toBe('Отчет!E5');
+    expect(r.findings.find((f) => f.code === 'unbound-topic')?.where).toBe('строка 5 листа «Отчет»');
     expect((r.details as unknown as UnboundDetails).scope).toBe('own');
     expect((r.details as unknown as UnboundDetails).period).toBe('2023-11');
     expect(((await check('unbound-tree.xlsx')).details as unknown as UnboundDetails).scope).toBe('tree');
@@ -99,7 +99,7 @@ describe('sstu-upload-status', () => {
     expect(r.summary).toEqual({ totalLko: 4, succeeded: 1, notUploaded: 2, withErrors: 1, consistent: true });
     expect(r.verdict).toBe('error');
     const errs = r.findings.filter((f) => f.code === 'lko-upload-errors' || f.code === 'lko-not-uploaded');
-    expect(errs.map((f) => f.where)).toEqual(['Статус!A11', 'Статус!A12', 'Статус!A13']);
+    expect(errs.map((f) => f.where)).toEqual(['строка 11 листа «Статус»', 'строка 12 листа «Статус»', 'строка 13 листа «Статус»']);
     expect(errs[0].message).toContain('«Министерство образования области»');
     expect(errs[0].message).toContain('Ошибка связи');
     expect(errs[0].message).toContain('ПОС повторит отправку сам');
