@@ -1,6 +1,5 @@
 /** A ready letter's text with «Скопировать текст» and «Открыть в почте»: the same for every support service. */
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { copyText } from './save-file';
 
 /** «[ФИО, телефон, e-mail]»: what the letter still waits for from the official. */
@@ -12,14 +11,13 @@ export function LetterActions({ body, mailto }: { body: string; mailto: string }
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [area, setArea] = useState<HTMLTextAreaElement | null>(null);
   const unfilled = unfilledPlaceholders(body);
-  const openOptions = () => void browser.runtime.openOptionsPage?.();
   return (
     <>
       <textarea ref={setArea} readOnly rows={Math.min(16, body.split('\n').length + 1)} style="width: 100%" data-testid="letter-body" value={body} aria-label="Текст письма" />
       {unfilled.length > 0 && (
         <p class="card warn-text letter-unfilled" role="alert" id="letter-unfilled" data-testid="letter-unfilled">
-          В письме не заполнено: {unfilled.join(', ')}. Укажите контактное лицо в{' '}
-          <button type="button" class="link" onClick={openOptions}>настройках</button> — письмо заполнится само, — или допишите это в почте перед отправкой.
+          В письме не заполнено: {unfilled.join(', ')}. Укажите контактное лицо в настройках Сверки — письмо заполнится само — или
+          допишите это в почте перед отправкой.
         </p>
       )}
       <div class="row">
