@@ -5,6 +5,7 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { cleanXlsxContainer } from './xlsx-container';
 import { FormatError } from './errors';
+import { plural } from '../plural';
 import { decodeText } from './text';
 import type { FileFormat } from './sniff';
 
@@ -115,7 +116,7 @@ function workbookRows(wb: WorkBook): Sheet[] {
     if (height * width > MAX_SHEET_CELLS) {
       throw new FormatError(
         'sheet-too-large',
-        `Лист «${name}» слишком большой для проверки: ${height.toLocaleString('ru-RU')} строк на ${width.toLocaleString('ru-RU')} столбцов. Такие отчёты порталы не выдают — проверьте, тот ли это файл.`,
+        `Лист «${name}» слишком большой для проверки: ${height.toLocaleString('ru-RU')} ${plural(height, 'строка', 'строки', 'строк')} на ${width.toLocaleString('ru-RU')} ${plural(width, 'столбец', 'столбца', 'столбцов')}. Такие отчёты порталы не выдают — проверьте, тот ли это файл.`,
       );
     }
     if (height === 0) return { name, rows: [] };
