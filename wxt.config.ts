@@ -17,7 +17,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['downloads', 'storage', 'alarms', 'unlimitedStorage', 'scripting', 'notifications'],
+    // offscreen (Chromium only): the service worker cannot start a Worker, the offscreen document runs checks in one
+    permissions: ['downloads', 'storage', 'alarms', 'unlimitedStorage', 'scripting', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: fixedPortalMatchPatterns(),
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },

@@ -8,6 +8,7 @@ import type { CheckReport } from '../lib/checks/report';
 import { ReportView } from './ReportView';
 import { BatchTable } from './BatchTable';
 import { BatchOverview, reportAnchor } from './BatchOverview';
+import { progressText } from '../lib/progress-text';
 
 /** Up to this many files, every report is shown in full; above it, a table of files first. */
 export const FULL_REPORTS_UP_TO = 12;
@@ -17,6 +18,8 @@ export interface FilesProgress {
   total: number;
   current: string;
   fraction: number;
+  /** Bytes of the current file: the card then says how far it got («45 % из 99,87 МБ»). */
+  size?: number;
 }
 
 export function FilesProgressCard({ progress }: { progress: FilesProgress }) {
@@ -25,6 +28,7 @@ export function FilesProgressCard({ progress }: { progress: FilesProgress }) {
       <p>
         Проверяется файл {progress.done + 1} из {progress.total}: {progress.current}
       </p>
+      {progress.size !== undefined && <p class="progress-text">{progressText(progress.fraction, progress.size)}</p>}
       <progress max={1} value={(progress.done + progress.fraction) / progress.total} aria-label="Ход проверки" />
     </div>
   );

@@ -8,13 +8,13 @@ import { CapturePortMessageSchema, ContentRequestSchema } from '../lib/messages'
 import { CAPTURE_ACCEPTED, CAPTURE_PORT, CHECK_FAILED_MESSAGE, fromBase64, type CheckDoneNotice, type CheckFailedNotice } from '../lib/capture-protocol';
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { autoCheckEnabled } from '../lib/settings';
-import { headline } from '../lib/checks/headline';
 import { applyRetention, markInterrupted } from '../lib/journal/store';
-import { blobSource, type ByteSource } from '../lib/formats/source';
 import { MAX_FILE_BYTES } from '../lib/checks/registry';
 import { loadSettings } from '../platform/settings';
 import { journal } from '../platform/journal';
-import { checkAndRecord } from '../platform/check-and-record';
+import { recordedOf, type CheckInput } from '../platform/check-and-record';
+import { checkAndRecordInBackground } from '../platform/offscreen-checks';
+import { progressReporter } from '../platform/check-progress';
 import { refreshBadge } from '../platform/badge';
 import { listenForReminderClicks, REMINDER_ALARM, runReminders, scheduleReminders } from '../platform/reminders';
 import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
@@ -101,7 +101,7 @@ async function onDownloadComplete(downloadId: number): Promise<void> {
  * verdict on the wrong bytes is worse than asking the official to drop the file on the report page.
  */
 async function fetchAndCheck(url: string, fileName: string, portal: PortalId, via: 'download' | 'button', tabId?: number, expectedSize?: number): Promise<void> {
-  let source: ByteSource;
+  let source: CheckInput;
   try {
     const response = await fetch(url, { credentials: 'include' });
     if (!response.ok) throw new Error(String(response.status));
@@ -109,19 +109,21 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > MAX_FILE_BYTES) {
       // refused before reading: the registry reports the size without touching the bytes
-      source = { size: declared, read: () => Promise.reject(new Error('not read')) };
+      source = { size: declared };
       void response.body?.cancel();
     } else {
       const blob = await response.blob();
       if (expectedSize !== undefined && blob.size !== expectedSize) throw new Error('different bytes');
-      source = blobSource(blob);
+      source = blob;
     }
   } catch {
     return notifyFailure(tabId, portal, fileName, url);
   }
-  let done: Awaited<ReturnType<typeof checkAndRecord>>;
+  const tabs = await tabsToTell(tabId, portal);
+  const progress = progressReporter(fileName, source.size, (n) => tabs.forEach((id) => void browser.tabs.sendMessage(id, n).catch(() => undefined)));
+  let done: Awaited<ReturnType<typeof checkAndRecordInBackground>>;
   try {
-    done = await checkAndRecord(source, { at: Date.now(), fileName, sourceUrl: url, portal, via });
+    done = await checkAndRecordInBackground(source, { at: Date.now(), fileName, sourceUrl: url, portal, via }, progress);
   } catch (err) {
     logFailure(err);
     return notifyFailure(tabId, portal, fileName, url);
@@ -131,8 +133,8 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
     type: 'check-done',
     entryId: done.entryId,
     fileName,
-    verdict: done.report.verdict,
-    headline: withSaveError(headline(done.report), done.saveError),
+    verdict: done.verdict,
+    headline: withSaveError(done.headline, done.saveError),
     sourceUrl: url,
   });
 }
@@ -219,7 +221,7 @@ function onCapturePort(port: Browser.runtime.Port): void {
         expected = msg.size;
         if (msg.via === 'upload') upload = { expect: msg.expect };
         if (expected > MAX_FILE_BYTES) {
-          await finishCapture({ size: expected, read: () => Promise.reject(new Error('not read')) });
+          await finishCapture({ size: expected });
           port.disconnect();
         } else if (upload) port.postMessage({ type: CAPTURE_ACCEPTED });
       } else if (msg.type === 'capture-chunk') {
@@ -228,18 +230,19 @@ function onCapturePort(port: Browser.runtime.Port): void {
         if (received > expected || received > MAX_FILE_BYTES) return port.disconnect();
         parts.push(bytes);
       } else {
-        await finishCapture(blobSource(new Blob(parts as BlobPart[])));
+        await finishCapture(new Blob(parts as BlobPart[]));
         port.disconnect();
       }
     });
   });
 
-  async function finishCapture(source: ByteSource): Promise<void> {
+  async function finishCapture(file: CheckInput): Promise<void> {
     if (!portal) return;
-    const done = await checkAndRecord(source, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? 'upload' : 'page' });
+    const progress = progressReporter(name, file.size, (n) => port.postMessage(n));
+    const done = await checkAndRecordInBackground(file, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? 'upload' : 'page' }, progress);
     await refreshBadge();
-    if (upload) return port.postMessage(await uploadNotice(done, name, upload.expect, done.saveError));
-    const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.report.verdict, headline: withSaveError(headline(done.report), done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
+    if (upload) return port.postMessage(await uploadNotice(await recordedOf(done, name), name, upload.expect, done.saveError));
+    const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.verdict, headline: withSaveError(done.headline, done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
     port.postMessage(notice);
   }
 }

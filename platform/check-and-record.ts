@@ -1,17 +1,16 @@
 /**
- * The one path from bytes to the journal, used by the service worker (downloads, captures, «Проверить»)
- * and by the report page (drop zone): hash, mark running, check, record. The official always gets the
- * report; when the journal cannot store it (quota), `saveError` says so in Russian.
+ * The one path from bytes to the journal, used by the report page (drop zone), the Firefox background page
+ * and the offscreen document (Chromium): mark running, hash + check in a dedicated Worker (watchdog), record.
+ * The official always gets the report; when the journal cannot store it (quota), `saveError` says so.
+ * Progress: reading and checking take 0…0.95 of the bar, saving the rest.
  */
-import type { ByteSource } from '../lib/formats/source';
-import { sha256OfSource } from '../lib/formats/sha256';
-import { checkSource } from '../lib/checks/registry';
 import type { CheckReport } from '../lib/checks/report';
-import { markRunning, recordCheck } from '../lib/journal/store';
+import { headline } from '../lib/checks/headline';
+import { markRunning, provisionalKey, recordCheck } from '../lib/journal/store';
 import { JournalQuotaError } from '../lib/journal/errors';
 import type { Sighting } from '../lib/journal/schema';
+import { checkInWorker, extensionWorker, prewarmWorker, refusedTooLarge, type WorkerLike } from './isolated-check';
 import { journal } from './journal';
-import { journalLmsz } from './journal-lmsz';
 
 export interface Recorded {
   /** null when the journal could not store the check. */
@@ -21,25 +20,62 @@ export interface Recorded {
   saveError?: string;
 }
 
+/** What the service worker hears back about a check run elsewhere (the report itself stays in the journal). */
+export interface RecordedBrief {
+  entryId: number | null;
+  verdict: CheckReport['verdict'];
+  headline: string;
+  saveError?: string;
+}
+
+export const CHECK_SHARE = 0.95;
+
+/** A file to check: its bytes, or only its size when it is refused unread (over the size limit). */
+export type CheckInput = Blob | { size: number };
+
 export async function checkAndRecord(
-  source: ByteSource,
+  file: CheckInput,
   sighting: Sighting,
   onProgress?: (fraction: number) => void,
+  makeWorker: () => WorkerLike = extensionWorker,
 ): Promise<Recorded> {
-  const sha256 = await sha256OfSource(source);
-  const meta = { sha256, size: source.size, sighting };
+  const key = provisionalKey();
   let saveError: string | undefined;
-  await markRunning(journal, meta).catch((err: unknown) => {
+  // the check starts at once; the journal's «running» mark is written meanwhile
+  const checking =
+    file instanceof Blob
+      ? checkInWorker(sighting.fileName, file, { makeWorker, onProgress: (f) => onProgress?.(f * CHECK_SHARE) })
+      : refusedTooLarge(sighting.fileName, file.size);
+  const marked = markRunning(journal, { sha256: key, size: file.size, sighting }).catch((err: unknown) => {
     if (!(err instanceof JournalQuotaError)) throw err;
     saveError = err.message;
   });
-  const report = await checkSource(sighting.fileName, source, { onProgress, egissoLmsz: () => journalLmsz(journal) });
+  const [{ sha256, report }] = await Promise.all([checking, marked]);
+  if (makeWorker === extensionWorker) setTimeout(prewarmWorker, 0);
   if (saveError) return { entryId: null, report, isNew: false, saveError };
   try {
-    const { id, isNew } = await recordCheck(journal, report, meta);
+    const { id, isNew } = await recordCheck(journal, report, { sha256, size: file.size, sighting }, key);
+    onProgress?.(1);
     return { entryId: id, report, isNew };
   } catch (err) {
     if (err instanceof JournalQuotaError) return { entryId: null, report, isNew: false, saveError: err.message };
     throw err;
   }
+}
+
+export function briefOf(r: Recorded): RecordedBrief {
+  return { entryId: r.entryId, verdict: r.report.verdict, headline: headline(r.report), ...(r.saveError ? { saveError: r.saveError } : {}) };
+}
+
+/** The full record of a check run elsewhere, read back from the journal (upload notices need the report). */
+export async function recordedOf(brief: RecordedBrief, fileName: string): Promise<Recorded> {
+  const entry = brief.entryId !== null ? await journal.checks.get(brief.entryId) : undefined;
+  const report: CheckReport = entry?.report ?? {
+    file: fileName,
+    kind: 'unknown',
+    verdict: brief.verdict,
+    summary: {},
+    findings: [{ severity: brief.verdict === 'ok' ? 'info' : brief.verdict, code: 'unreadable', message: brief.headline }],
+  };
+  return { entryId: brief.entryId, report, isNew: false, ...(brief.saveError ? { saveError: brief.saveError } : {}) };
 }

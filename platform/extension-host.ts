@@ -11,7 +11,7 @@ export function extensionHost(): InpageHost & { dispose(): void } {
   };
   const onMessage = (msg: unknown) => {
     const m = msg as { type?: string; fileName?: unknown; message?: unknown } | null;
-    if (m?.type === 'check-done') emit(m as PageNotice);
+    if (m?.type === 'check-done' || m?.type === 'check-progress') emit(m as PageNotice);
     else if (m?.type === 'check-failed') {
       const sourceUrl = (m as { sourceUrl?: unknown }).sourceUrl;
       emit({ type: 'check-failed', fileName: String(m.fileName ?? ''), message: String(m.message ?? ''), ...(typeof sourceUrl === 'string' ? { sourceUrl } : {}) });

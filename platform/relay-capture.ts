@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type CheckDoneNotice } from '../lib/capture-protocol';
 import { CAPTURE_WINDOW_TAG } from '../lib/capture-protocol';
+import type { CheckProgressNotice } from './check-progress';
 
 export interface CaptureFailed {
   type: 'check-failed';
@@ -24,7 +25,7 @@ export function listenForPageCaptures(onFile: (blob: Blob, name: string) => void
 }
 
 /** The worker takes the file's origin from this tab itself, so nothing about where the bytes came from is sent. */
-export async function relayToWorker(blob: Blob, name: string, onNotice: (n: CheckDoneNotice | CaptureFailed) => void): Promise<void> {
+export async function relayToWorker(blob: Blob, name: string, onNotice: (n: CheckDoneNotice | CaptureFailed | CheckProgressNotice) => void): Promise<void> {
   const port = browser.runtime.connect({ name: CAPTURE_PORT });
   let open = true;
   port.onDisconnect.addListener(() => (open = false));
@@ -32,6 +33,7 @@ export async function relayToWorker(blob: Blob, name: string, onNotice: (n: Chec
     const type = (msg as { type?: string } | null)?.type;
     if (type === 'check-done') onNotice(msg as CheckDoneNotice);
     else if (type === 'check-failed') onNotice(msg as CaptureFailed);
+    else if (type === 'check-progress') onNotice(msg as CheckProgressNotice);
   });
   port.postMessage({ type: 'capture-start', name, size: blob.size });
   for (let off = 0; off < blob.size && open; off += CAPTURE_CHUNK_BYTES) {

@@ -10,7 +10,7 @@ import type { CheckDoneNotice, LinkVerdict } from '../../lib/capture-protocol';
 export type PageNotice =
   | CheckDoneNotice
   | { type: 'check-started'; fileName: string; sourceUrl?: string }
-  | { type: 'check-progress'; fileName: string; fraction: number; sourceUrl?: string }
+  | { type: 'check-progress'; fileName: string; fraction: number; sourceUrl?: string; /** «Проверяется: 45 % из 99,87 МБ» */ text?: string }
   | { type: 'check-failed'; fileName: string; message: string; sourceUrl?: string };
 
 export interface InpageHost {

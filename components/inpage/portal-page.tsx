@@ -23,7 +23,7 @@ export function runPortalPage(host: InpageHost, signal: AbortSignal, findLinks?:
         panel.show({ key: keyOf(n), title: n.fileName, text: RUNNING_TEXT });
         break;
       case 'check-progress':
-        panel.show({ key: keyOf(n), title: n.fileName, text: RUNNING_TEXT, progress: n.fraction });
+        panel.show({ key: keyOf(n), title: n.fileName, text: n.text ?? RUNNING_TEXT, progress: n.fraction });
         break;
       case 'check-done':
         panel.show({ key: keyOf(n), title: n.fileName, text: n.headline, verdict: n.verdict, ...(n.entryId !== null ? { entryId: n.entryId } : {}) });

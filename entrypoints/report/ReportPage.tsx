@@ -6,9 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckReport } from '../../lib/checks/report';
 import { applyTogether } from '../../lib/checks/registry';
-import { blobSource } from '../../lib/formats/source';
 import { getCheck } from '../../lib/journal/store';
 import { checkAndRecord } from '../../platform/check-and-record';
+import { prewarmWorker } from '../../platform/isolated-check';
 import { journal } from '../../platform/journal';
 import { DropZone } from '../../components/DropZone';
 import { FilesProgressCard, ReportList, type FilesProgress } from '../../components/ReportList';
@@ -19,6 +19,7 @@ export function ReportPage() {
   const [notice, setNotice] = useState<string>('');
 
   useEffect(() => {
+    prewarmWorker();
     const id = Number(new URLSearchParams(location.search).get('id'));
     if (!id) return;
     void getCheck(journal, id).then((entry) => {
@@ -33,9 +34,9 @@ export function ReportPage() {
     const out: CheckReport[] = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
-      setProgress({ done: i, total: files.length, current: f.name, fraction: 0 });
-      const { report, saveError } = await checkAndRecord(blobSource(f), { at: Date.now(), fileName: f.name, portal: null, via: 'drop' }, (fraction) =>
-        setProgress({ done: i, total: files.length, current: f.name, fraction }),
+      setProgress({ done: i, total: files.length, current: f.name, fraction: 0, size: f.size });
+      const { report, saveError } = await checkAndRecord(f, { at: Date.now(), fileName: f.name, portal: null, via: 'drop' }, (fraction) =>
+        setProgress({ done: i, total: files.length, current: f.name, fraction, size: f.size }),
       );
       out.push(report);
       if (saveError) setNotice(saveError);

@@ -22,13 +22,28 @@ export interface Recorded {
   isNew: boolean;
 }
 
-/** Stores a finished check (or adds a sighting to the same file's entry) in one transaction. */
-export async function recordCheck(db: JournalDb, report: CheckReport, meta: RecordMeta): Promise<Recorded> {
-  return guardQuota(() => recordCheckTx(db, report, meta));
+/**
+ * Stores a finished check (or adds a sighting to the same file's entry) in one transaction. `runningKey` is
+ * the provisional key markRunning stored before the hash was known (hash and check run in one pass): that
+ * entry becomes the file's entry, or goes when the same file was already in the journal.
+ */
+export async function recordCheck(db: JournalDb, report: CheckReport, meta: RecordMeta, runningKey?: string): Promise<Recorded> {
+  return guardQuota(() => recordCheckTx(db, report, meta, runningKey));
 }
 
-function recordCheckTx(db: JournalDb, report: CheckReport, meta: RecordMeta): Promise<Recorded> {
+function recordCheckTx(db: JournalDb, report: CheckReport, meta: RecordMeta, runningKey?: string): Promise<Recorded> {
   return db.transaction('rw', db.checks, db.licences, async () => {
+    if (runningKey && runningKey !== meta.sha256) {
+      const running = await db.checks.where('sha256').equals(runningKey).first();
+      const known = await db.checks.where('sha256').equals(meta.sha256).first();
+      if (running?.id !== undefined) {
+        if (known) await db.checks.delete(running.id);
+        else {
+          await db.checks.update(running.id, { sha256: meta.sha256, size: meta.size, lastSeenAt: Math.max(running.lastSeenAt, meta.sighting.at), ...entryFields(report, meta) });
+          return { id: running.id, isNew: true };
+        }
+      }
+    }
     const existing = await db.checks.where('sha256').equals(meta.sha256).first();
     if (existing?.id !== undefined) {
       const wasUnfinished = existing.status !== 'done';
@@ -77,6 +92,12 @@ function entryFields(report: CheckReport, meta: RecordMeta) {
  */
 export async function forgetLicenceRows(db: JournalDb, checkId: number): Promise<void> {
   await db.licences.where('checkId').equals(checkId).delete();
+}
+
+/** A journal key for a check whose hash is not known yet (64 hex digits, as a SHA-256, never one). */
+export function provisionalKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

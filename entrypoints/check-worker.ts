@@ -1,0 +1,29 @@
+/**
+ * The dedicated Worker one check runs in (/check-worker.js): bytes in, hash + report out, progress on the
+ * way. Whoever started it ends it when the watchdog fires, so a file that hangs a parser never blocks the next.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { hashAndCheck } from '../lib/checks/hash-and-check';
+import { blobSource } from '../lib/formats/source';
+import type { WorkerCheckReply, WorkerCheckRequest } from '../lib/checks/worker-protocol';
+import { journal } from '../platform/journal';
+import { journalLmsz } from '../platform/journal-lmsz';
+
+export default defineUnlistedScript(() => {
+  const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerCheckRequest>) => void) | null; postMessage: (m: WorkerCheckReply) => void };
+  let lastProgressAt = 0;
+  scope.onmessage = (e) => {
+    const { name, blob } = e.data;
+    const progress = (fraction: number) => {
+      const now = Date.now();
+      if (now - lastProgressAt < 100 && fraction < 1) return;
+      lastProgressAt = now;
+      scope.postMessage({ type: 'progress', fraction });
+    };
+    // the journal is this extension origin's, open to its Workers too (ЕГИССО rules 014/019 read it)
+    hashAndCheck(name, blobSource(blob), progress, { egissoLmsz: () => journalLmsz(journal) }).then(
+      ({ sha256, report }) => scope.postMessage({ type: 'done', sha256, report }),
+      (err: unknown) => scope.postMessage({ type: 'failed', message: String(err) }),
+    );
+  };
+});

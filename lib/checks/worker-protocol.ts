@@ -1,0 +1,13 @@
+/** Messages between a page (or the offscreen document) and the dedicated Worker that runs one check. */
+import type { CheckReport } from './report';
+
+export interface WorkerCheckRequest {
+  type: 'check';
+  name: string;
+  blob: Blob;
+}
+
+export type WorkerCheckReply =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; sha256: string; report: CheckReport }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,89 @@
+/**
+ * Every check in the extension runs in a dedicated Worker with a wall-clock watchdog proportional to the
+ * file's size: a file that hangs a parser is stopped and reported as «Файл слишком сложный для проверки…»,
+ * and the next file is checked as usual. Pages and the Firefox background page start the Worker themselves;
+ * a Chromium service worker cannot (no `Worker` there, measured in Chromium 156), so it hands the file to
+ * the offscreen document (platform/offscreen-checks.ts), which does.
+ */
+import { MAX_FILE_BYTES } from '../lib/checks/registry';
+import { checkSource } from '../lib/checks/registry';
+import type { HashedReport } from '../lib/checks/hash-and-check';
+import { checkTimeLimitMs, stoppedReport, type StopReason } from '../lib/checks/stopped';
+import type { WorkerCheckReply, WorkerCheckRequest } from '../lib/checks/worker-protocol';
+import { Sha256 } from '../lib/formats/sha256';
+import { blobSource } from '../lib/formats/source';
+
+export const CHECK_WORKER_PATH = '/check-worker.js';
+
+/** What the runner needs of a Worker (a test passes its own). */
+export interface WorkerLike {
+  postMessage(message: WorkerCheckRequest): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<WorkerCheckReply>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export interface IsolationOptions {
+  makeWorker: () => WorkerLike;
+  timeLimitMs?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+/** Runs one check in a fresh Worker; the Worker is always ended when the check is. */
+export function checkInWorker(name: string, blob: Blob, opts: IsolationOptions): Promise<HashedReport> {
+  if (blob.size > MAX_FILE_BYTES) return refusedTooLarge(name, blob.size);
+  const worker = opts.makeWorker();
+  return new Promise<HashedReport>((resolve) => {
+    let settled = false;
+    const end = (result: Promise<HashedReport> | HashedReport) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(result);
+    };
+    const stop = (reason: StopReason) => end(stoppedWithHash(name, blob, reason));
+    const timer = setTimeout(() => stop('time'), opts.timeLimitMs ?? checkTimeLimitMs(blob.size));
+    worker.onerror = () => stop('crash');
+    worker.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === 'progress') opts.onProgress?.(m.fraction);
+      else if (m.type === 'done') end({ sha256: m.sha256, report: m.report });
+      else stop('crash');
+    };
+    worker.postMessage({ type: 'check', name, blob });
+  });
+}
+
+/** A stopped check is still recorded under the file's hash, computed here slice by slice. */
+async function stoppedWithHash(name: string, blob: Blob, reason: StopReason): Promise<HashedReport> {
+  const h = new Sha256();
+  const source = blobSource(blob);
+  for (let off = 0; off < blob.size; off += 4 * 1024 * 1024) h.update(await source.read(off, 4 * 1024 * 1024));
+  return { sha256: h.hex(), report: stoppedReport(name, blob.size, reason) };
+}
+
+/** Files over the limit are refused unread; their journal key is derived from name and size. */
+export async function refusedTooLarge(name: string, size: number): Promise<HashedReport> {
+  const report = await checkSource(name, { size, read: () => Promise.reject(new Error('not read')) });
+  return { sha256: new Sha256().update(new TextEncoder().encode(`too-large:${size}:${name}`)).hex(), report };
+}
+
+let spare: WorkerLike | null = null;
+
+/**
+ * Starts a Worker ahead of need, so a chosen file's check (and its progress bar) does not wait for the
+ * check code to load. Each Worker still serves exactly one check.
+ */
+export function prewarmWorker(): void {
+  if (canStartWorkers() && !spare) spare = new Worker(CHECK_WORKER_PATH) as unknown as WorkerLike;
+}
+
+/** A Worker of the built extension, where the global `Worker` exists (pages, Firefox background page). */
+export function extensionWorker(): WorkerLike {
+  const w = spare ?? (new Worker(CHECK_WORKER_PATH) as unknown as WorkerLike);
+  spare = null;
+  return w;
+}
+
+export const canStartWorkers = (): boolean => typeof Worker !== 'undefined';

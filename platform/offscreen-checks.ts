@@ -1,0 +1,74 @@
+/**
+ * Chromium's service worker cannot start a Worker, so its checks run in the offscreen document
+ * (entrypoints/offscreen), which starts one Worker per check and records the result in the journal itself
+ * (a 200,000-licence report never crosses a message). The bytes go through Cache Storage, which the worker
+ * and the document share: no base64, no copy through JSON. Firefox's background page starts Workers itself.
+ */
+import { browser } from 'wxt/browser';
+import type { Sighting } from '../lib/journal/schema';
+import { briefOf, checkAndRecord, type CheckInput, type RecordedBrief } from './check-and-record';
+import { canStartWorkers } from './isolated-check';
+
+export const PENDING_CACHE = 'sverka-pending-files';
+const OFFSCREEN_URL = 'offscreen.html';
+
+export interface RunCheckMessage {
+  target: 'offscreen';
+  type: 'run-check';
+  key: string;
+  sighting: Sighting;
+}
+
+export interface CheckProgressMessage {
+  type: 'check-progress';
+  key: string;
+  fraction: number;
+}
+
+interface OffscreenApi {
+  createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+interface ContextsApi {
+  getContexts?(f: { contextTypes: string[] }): Promise<unknown[]>;
+}
+
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreen(): Promise<void> {
+  const runtime = browser.runtime as unknown as ContextsApi;
+  const existing = await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (existing?.length) return;
+  const offscreen = (browser as unknown as { offscreen: OffscreenApi }).offscreen;
+  creating ??= offscreen
+    .createDocument({ url: OFFSCREEN_URL, reasons: ['WORKERS'], justification: 'Проверка файлов в отдельном потоке, который можно остановить' })
+    .catch((err: unknown) => {
+      // a second call while one is open: the document is there, which is all we need
+      if (!String(err).includes('Only a single offscreen')) throw err;
+    })
+    .finally(() => (creating = null));
+  await creating;
+}
+
+/** Checks and records a file wherever this browser can start a Worker; resolves with what the tab should hear. */
+export async function checkAndRecordInBackground(file: CheckInput, sighting: Sighting, onProgress?: (fraction: number) => void): Promise<RecordedBrief> {
+  if (!(file instanceof Blob) || canStartWorkers()) return briefOf(await checkAndRecord(file, sighting, onProgress));
+  const key = `https://sverka.invalid/pending/${crypto.randomUUID()}`;
+  const cache = await caches.open(PENDING_CACHE);
+  await cache.put(key, new Response(file));
+  const listener = (msg: unknown) => {
+    const m = msg as Partial<CheckProgressMessage> | null;
+    if (m?.type === 'check-progress' && m.key === key && typeof m.fraction === 'number') onProgress?.(m.fraction);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  try {
+    await ensureOffscreen();
+    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, sighting };
+    const brief = (await browser.runtime.sendMessage(message)) as RecordedBrief | undefined;
+    if (!brief) throw new Error('no answer from the offscreen document');
+    return brief;
+  } finally {
+    browser.runtime.onMessage.removeListener(listener);
+    await cache.delete(key);
+  }
+}
