@@ -21,6 +21,7 @@ import { isExtensionPageSender, portalOfContentSender } from '../platform/sender
 import { contentDispositionName, downloadName } from '../lib/download-name';
 import { watchUserHosts } from '../platform/user-hosts';
 import { claimDownload } from '../platform/claimed-downloads';
+import { expireFormDrafts } from './forms/drafts';
 import { lookupLinks } from '../platform/link-lookup';
 import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
 import { uploadNotice } from '../platform/upload-check';
@@ -69,7 +70,8 @@ function reconcileSoon(): void {
 }
 
 async function startUp(): Promise<void> {
-  await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
+  // created once: re-creating it on every worker start would push its next run back each time
+  if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
   await scheduleReminders();
   await markInterrupted(journal);
   await retention();
@@ -79,6 +81,7 @@ async function startUp(): Promise<void> {
 async function retention(): Promise<void> {
   const settings = await loadSettings();
   await applyRetention(journal, settings.retentionDays);
+  await expireFormDrafts(settings.retentionDays);
   await refreshBadge();
 }
 

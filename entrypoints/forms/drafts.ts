@@ -1,19 +1,35 @@
 /**
  * Drafts of the access-request forms in browser.storage.local under `formDrafts` (one per appendix).
- * Kept out of the journal for now; the journal may take them over later.
+ * Kept out of the journal; they follow its retention period and go with «Удалить все данные».
  */
 import { browser } from 'wxt/browser';
 import { parseRequest, type AccessRequest, type Appendix } from '../../lib/forms/model';
 import type { DraftStore } from '../../components/forms/FormPage';
+import { withoutExpiredDrafts } from '../../lib/forms/draft-retention';
+import { loadSettings } from '../../platform/settings';
 
 export const FORM_DRAFTS_KEY = 'formDrafts';
 
 type Stored = Partial<Record<'1' | '2', { request: unknown; savedAt: string }>>;
 
+/** Drafts older than the retention period are dropped on read (the worker's retention alarm drops them too). */
 async function readAll(): Promise<Stored> {
   const got = await browser.storage.local.get(FORM_DRAFTS_KEY);
   const v = got[FORM_DRAFTS_KEY];
-  return v && typeof v === 'object' ? (v as Stored) : {};
+  const all = v && typeof v === 'object' ? (v as Stored) : {};
+  const kept = withoutExpiredDrafts(all, (await loadSettings()).retentionDays);
+  if (!kept) return all;
+  await browser.storage.local.set({ [FORM_DRAFTS_KEY]: kept });
+  return kept;
+}
+
+/** The worker's retention: form drafts older than the period go. */
+export async function expireFormDrafts(retentionDays: number): Promise<void> {
+  const got = await browser.storage.local.get(FORM_DRAFTS_KEY);
+  const v = got[FORM_DRAFTS_KEY];
+  if (!v || typeof v !== 'object') return;
+  const kept = withoutExpiredDrafts(v as Stored, retentionDays);
+  if (kept) await browser.storage.local.set({ [FORM_DRAFTS_KEY]: kept });
 }
 
 export const storageDrafts: DraftStore = {

@@ -5,8 +5,7 @@ import type { Settings } from '../../lib/settings';
 import { NOTHING_LOCKED, type Locked } from '../../lib/managed';
 import { checkInn } from '../../lib/ids/inn';
 import { checkOgrn } from '../../lib/ids/ogrn';
-import { purgeAll } from '../../lib/journal/store';
-import { journal } from '../../platform/journal';
+import { PURGED_MESSAGE, purgeEverything } from '../../platform/purge';
 import { loadSettingsWithLocks, saveSettings } from '../../platform/settings';
 import { Portals } from './Portals';
 
@@ -41,10 +40,13 @@ export function Options() {
   };
 
   const purge = async () => {
-    await purgeAll(journal);
+    await purgeEverything();
     await browser.runtime.sendMessage({ type: 'journal-changed' }).catch(() => undefined);
     setConfirmPurge(false);
-    setSaved('Все проверки удалены из журнала.');
+    const fresh = await loadSettingsWithLocks();
+    setSettings(fresh.settings);
+    setLocked(fresh.locked);
+    setSaved(PURGED_MESSAGE);
   };
 
   return (
@@ -97,7 +99,7 @@ export function Options() {
         <button type="button" onClick={() => setConfirmPurge(true)}>Удалить все данные</button>
       ) : (
         <div class="card" role="alertdialog" aria-labelledby="purge-q">
-          <p id="purge-q">Удалить все проверки из журнала? Это нельзя отменить.</p>
+          <p id="purge-q">Удалить всё, что хранит расширение: журнал проверок, черновики заявок, профиль организации, отметки чек-листов и настройки? Это нельзя отменить.</p>
           <div class="row">
             <button type="button" class="primary" onClick={() => void purge()}>Да, удалить</button>
             <button type="button" onClick={() => setConfirmPurge(false)}>Отмена</button>

@@ -40,9 +40,10 @@ export class JournalDb extends Dexie {
             entry.searchTerms = searchTermsOf(entry.fileName, entry.report);
           }),
       );
-    // A popup or page left open during an upgrade must let the new version in.
+    // A popup or page left open during an upgrade (or a purge deleting the database) must let it through,
+    // and reopen by itself on its next use.
     this.on('versionchange', () => {
-      this.close();
+      this.close({ disableAutoOpen: false });
       return false;
     });
   }

@@ -30,3 +30,14 @@ describe('the page hook remembers few Blobs and few bytes', () => {
     expect(m.count).toBe(0);
   });
 });
+
+describe('form drafts follow the retention period', () => {
+  it('a draft older than the period goes, a newer one stays, an undated one goes', async () => {
+    const { withoutExpiredDrafts } = await import('../../../lib/forms/draft-retention');
+    const now = Date.UTC(2026, 11, 1);
+    const day = 24 * 60 * 60 * 1000;
+    const kept = withoutExpiredDrafts({ '1': { savedAt: new Date(now - 91 * day).toISOString() }, '2': { savedAt: new Date(now - 10 * day).toISOString() }, x: {} }, 90, now);
+    expect(Object.keys(kept ?? {})).toEqual(['2']);
+    expect(withoutExpiredDrafts({ '2': { savedAt: new Date(now).toISOString() } }, 90, now)).toBeNull();
+  });
+});
