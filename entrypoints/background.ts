@@ -94,7 +94,7 @@ async function onDownloadComplete(downloadId: number): Promise<void> {
   const settings = await loadSettings();
   const portal = portalForUrl(url, settings.userHosts) ?? (item.referrer ? portalForUrl(item.referrer, settings.userHosts) : null);
   if (!portal || !autoCheckEnabled(settings, portal)) return;
-  if (!(await claimDownload(item.id))) return;
+  if (!(await claimDownload(item))) return;
   await fetchAndCheck(url, downloadName(item.filename, url), portal, 'download', undefined, item.fileSize > 0 ? item.fileSize : undefined);
 }
 
