@@ -18,6 +18,7 @@ import { checkSource } from '../../lib/checks/registry';
 import { bytesSource } from '../../lib/formats/source';
 import { readZipDirectory } from '../../lib/formats/zip';
 import { crc32 } from '../../lib/formats/crc32';
+import { rng } from '../fixtures/bytes';
 import { fileSource } from '../../cli/file-source';
 import { UNBOUND_HEADER } from '../fixtures/sstu';
 
@@ -57,17 +58,6 @@ function ratio(name: string, ours: { ms: number; cpu: number }, base: { ms: numb
   );
 }
 
-/** A deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bigReport(): Uint8Array {
   const rand = rng(4);

@@ -141,8 +141,9 @@ describe('access-request form (Приложение 2)', () => {
     const users = utils.sheet_to_json<unknown[]>(wb.Sheets['Пользователи'], { header: 1, raw: true });
     expect(users[0]).toEqual(['№ п/п', 'Фамилия, Имя Отчество', 'Должность', 'СНИЛС', 'Номер мобильного телефона', 'Адрес электронной почты']);
     expect(users).toHaveLength(2);
-    // the phone is normalised to +7…, and neutralised so that a spreadsheet does not take it for a formula
-    expect(users[1]).toEqual([1, USER.name, USER.position, '112-233-445 95', "'+79123456789", USER.email]);
+    // the phone is normalised to +7… and written as a plain text cell: no visible apostrophe, never a formula
+    expect(users[1]).toEqual([1, USER.name, USER.position, '112-233-445 95', '+79123456789', USER.email]);
+    expect(cell(wb, 'Пользователи', 'E2')?.t).toBe('s');
 
     // ОГРН as text, not as a number that a spreadsheet would round or reformat
     const ogrn = cell(wb, 'Организации (КНО)', 'B2');

@@ -1,31 +1,12 @@
 /**
  * Seeded mutations for the fuzzer: the same seed gives the same inputs (FUZZ_SEED replays a failure).
  */
-export type Rng = () => number;
+import { concat, rng } from '../../../scripts/fixtures/bytes';
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+export type Rng = () => number;
+export { rng };
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 const RUN_BYTES = [0x00, 0xff, 0x3c, 0x5b, 0x7b, 0x22, 0x50];
 
