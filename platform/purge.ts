@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { journal } from './journal';
+import { announceJournalReset } from '../components/journal-reset';
 
 export const PURGED_MESSAGE =
   'Удалено всё, что хранило расширение: журнал проверок, черновики заявок, профиль организации, отметки чек-листов и настройки.';
@@ -25,4 +26,5 @@ export async function purgeEverything(): Promise<void> {
   await browser.storage.local.clear();
   await browser.storage.session?.clear();
   if (typeof caches !== 'undefined') for (const name of await caches.keys()) await caches.delete(name);
+  announceJournalReset();
 }

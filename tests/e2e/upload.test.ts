@@ -286,7 +286,7 @@ describe('ССТУ.РФ (user host added by the official)', () => {
     await page.locator('#archive').setInputFiles(await file('sstu/damaged/Файл_2.zip'));
     const bad = await verdictOf(page, 'Файл_2.zip');
     expect(bad.verdict).toBe('error');
-    expect(bad.text).toContain('повреждено');
+    expect(bad.text).toContain('1 повреждён');
     expect(await page.locator('sverka-upload li').count()).toBe(1);
     await page.getByRole('button', { name: 'Загрузить' }).click();
     await expect.poll(() => question(page).count()).toBe(1);

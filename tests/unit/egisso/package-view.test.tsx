@@ -94,6 +94,6 @@ describe('popup ЕГИССО card: the last pre-flight result', () => {
     const card = egissoCard([p, e], { closedPeriods: [], userHosts: [] }, 6000);
     expect(card.state).toMatch(/ошибок нет, можно загружать/);
     expect(card.tone).toBe('error'); // the older protocol still has rejected records
-    expect(card.lines[0]).toMatch(/Отклонено/);
+    expect(card.lines[0]).toMatch(/Отклонен[аоы]? 1 запись/);
   });
 });
