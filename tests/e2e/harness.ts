@@ -168,10 +168,15 @@ export async function journalCount(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('sverka-journal');
-        open.onerror = () => reject(open.error);
+        // no journal yet: create nothing (an empty database held open here would block the extension's own open)
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(0) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('checks')) return resolve(0);
+          if (!db.objectStoreNames.contains('checks')) {
+            db.close();
+            return resolve(0);
+          }
           const req = db.transaction('checks').objectStore('checks').count();
           req.onsuccess = () => {
             resolve(req.result);

@@ -62,10 +62,16 @@ async function journalSightings(app: Launched): Promise<{ sourceUrl?: string; vi
     () =>
       new Promise<{ sourceUrl?: string; via: string }[]>((resolve, reject) => {
         const open = indexedDB.open('sverka-journal');
-        open.onerror = () => reject(open.error);
+        // no journal yet: create nothing (an empty database held open here would block the extension's own open)
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
-          const req = open.result.transaction('checks').objectStore('checks').getAll();
-          req.onsuccess = () => resolve(req.result.flatMap((e: { sightings: { sourceUrl?: string; via: string }[] }) => e.sightings));
+          const db = open.result;
+          const req = db.transaction('checks').objectStore('checks').getAll();
+          req.onsuccess = () => {
+            resolve(req.result.flatMap((e: { sightings: { sourceUrl?: string; via: string }[] }) => e.sightings));
+            db.close();
+          };
         };
       }),
   );
@@ -80,6 +86,8 @@ describe('a portal page cannot forge or read results', () => {
     await expect.poll(() => pos.evaluate(() => document.readyState)).toBe('complete');
     await new Promise((r) => setTimeout(r, 1000)); // the isolated content script runs at document_idle
     await forge(pos, 1);
+    // the page's own panel shows the verdict of what its script posted (text only, in our shadow root)
+    await expect.poll(() => pos.evaluate(() => document.querySelector('sverka-panel')?.shadowRoot?.textContent ?? ''), { timeout: 45_000 }).toContain('import_result_1057.json');
     await expect.poll(async () => (await journalSightings(app)).filter((s) => s.via === 'page').length, { timeout: 20_000 }).toBe(1);
     const [captured] = (await journalSightings(app)).filter((s) => s.via === 'page');
     expect(captured.sourceUrl).toBe(POS_PAGE);
