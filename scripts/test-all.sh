@@ -31,7 +31,7 @@ npx tsx scripts/build-userscript.ts || { echo "userscript build failed"; failed_
 npx tsx scripts/build-userscript.ts --e2e || { echo "userscript test build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
-SVERKA_SKIP_BUILD=1 npx vitest run --project e2e --exclude tests/e2e/page-trust.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
+SVERKA_SKIP_BUILD=1 npx vitest run --project e2e $(ls tests/e2e/*.test.ts | grep -v page-trust) --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
 # page-trust runs in its own vitest process: after other files in the same process its first check reached the
 # journal only after minutes (open defect, stop 17 note); alone it takes seconds
 SVERKA_SKIP_BUILD=1 npx vitest run --project e2e tests/e2e/page-trust.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/trust.json
