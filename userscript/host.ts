@@ -4,6 +4,7 @@
  * page is open (the journal never holds them). The same components as the extension draw everything.
  */
 import type { CheckReport } from '../lib/checks/report';
+import { LEDGER_KINDS, uploadVerdictNotice, verdictAtUpload } from '../lib/upload/verdict';
 import { applyTogether } from '../lib/checks/registry';
 import { headline } from '../lib/checks/headline';
 import { portalForUrl, type PortalId } from '../lib/portals';
@@ -28,6 +29,8 @@ export interface HostOptions {
   openReport: (entryId: number) => void;
 }
 
+export const UPLOAD_CHECK_FAILED = 'Сверка не смогла проверить этот файл. Загрузить его можно как обычно.';
+
 export const FETCH_FAILED =
   'Файл не удалось получить с портала для проверки. Скачайте его и перетащите в окно Сверки (меню менеджера скриптов → «Сверка: проверить файлы»).';
 
@@ -44,12 +47,13 @@ function samePortal(url: string, portal: PortalId | null): boolean {
 export function userscriptHost({ portal, journal, workerUrl, openReport }: HostOptions): UserscriptHost {
   const listeners = new Set<(n: PageNotice) => void>();
   const reports = new Map<number, Checked>();
+  let uploads: Promise<void> = Promise.resolve();
   const emit = (n: PageNotice) => {
     for (const l of listeners) l(n);
   };
 
-  const record = (checked: Checked, url?: string): JournalLine => {
-    const line = journal.add(checked, Date.now(), url);
+  const record = (checked: Checked, url?: string, via?: 'upload'): JournalLine => {
+    const line = journal.add(checked, Date.now(), url, via);
     reports.set(line.id, checked);
     return line;
   };
@@ -87,6 +91,17 @@ export function userscriptHost({ portal, journal, workerUrl, openReport }: HostO
     },
     checkBlob(blob, name) {
       void check(blob, name.slice(0, 1000));
+    },
+    checkUpload(file, expect, onResult) {
+      const name = file.name.slice(0, 1000);
+      // one chosen file after another: twenty files of a `multiple` input do not start twenty workers at once
+      uploads = uploads.then(async () => {
+        const checked = await runCheck(file, name, () => undefined, workerUrl);
+        const line = record(checked, location.href, 'upload');
+        // the ledger knows the checks made while this page is open (the journal keeps no records)
+        const earlier = async () => [...reports].filter(([id, c]) => id !== line.id && (LEDGER_KINDS as readonly string[]).includes(c.kind)).map(([, c]) => c.report());
+        onResult(uploadVerdictNotice(await verdictAtUpload(checked, expect, earlier), line.id, name));
+      }).catch(() => onResult({ type: 'upload-verdict', entryId: null, fileName: name, verdict: 'warn', headline: UPLOAD_CHECK_FAILED, notes: [] }));
     },
     async lookup(urls) {
       return journal.lookup(urls);

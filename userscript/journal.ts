@@ -18,8 +18,10 @@ export interface JournalLine {
   kind: KindId;
   verdict: CheckReport['verdict'];
   headline: string;
-  /** The portal link the file was fetched from (badges look verdicts up by it). */
+  /** The portal link the file was fetched from (badges look verdicts up by it); for an upload, the page it was chosen on. */
   url?: string;
+  /** Chosen at a portal's file input to be uploaded. */
+  via?: 'upload';
 }
 
 interface Stored {
@@ -52,7 +54,7 @@ export class GmJournal {
   }
 
   /** One line for a check: its short facts only (a report passes through the same door and loses the rest). */
-  add(check: Pick<JournalLine, 'kind' | 'verdict' | 'headline'> & { file: string }, at: number, url?: string): JournalLine {
+  add(check: Pick<JournalLine, 'kind' | 'verdict' | 'headline'> & { file: string }, at: number, url?: string, via?: 'upload'): JournalLine {
     const stored = this.read();
     const line: JournalLine = {
       id: stored.nextId,
@@ -62,6 +64,7 @@ export class GmJournal {
       verdict: check.verdict,
       headline: withoutPersonalData(check.headline).slice(0, 500),
       ...(url ? { url: url.slice(0, 2000) } : {}),
+      ...(via ? { via } : {}),
     };
     this.store.set(JOURNAL_KEY, { nextId: stored.nextId + 1, lines: [line, ...stored.lines].slice(0, JOURNAL_LIMIT) });
     return line;
@@ -71,7 +74,7 @@ export class GmJournal {
     const wanted = new Set(urls);
     const out: LinkVerdict[] = [];
     for (const l of this.lines()) {
-      if (!l.url || !wanted.has(l.url)) continue;
+      if (!l.url || l.via || !wanted.has(l.url)) continue;
       out.push({ url: l.url, entryId: l.id, verdict: l.verdict, headline: l.headline });
       wanted.delete(l.url);
     }

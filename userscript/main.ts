@@ -1,15 +1,19 @@
 /**
  * Сверка as a userscript: the in-page part of the extension built from the same lib/ and components/. The
- * same bundle runs twice: on the portal page (badges, panel, blob hook, overlay, journal, menu commands) and,
- * started from a Blob URL of its own source, as the Worker that runs the checks.
+ * same bundle runs twice: on the portal page (badges, panel, blob hook, check at the file picker, overlay,
+ * journal, menu commands) and, started from a Blob URL of its own source, as the Worker that runs the checks.
  */
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { runPortalPage } from '../components/inpage/portal-page';
 import { installBlobHook } from '../components/inpage/blob-hook';
+import { watchUploads } from '../components/inpage/upload-watch';
 import type { FileLink } from '../components/inpage/decorate-links';
-import { torKndFileLinks } from '../entrypoints/tor-knd.content/selectors';
+import type { UploadRule } from '../lib/upload/expected';
+import { torKndFileLinks, TOR_KND_UPLOAD_RULES } from '../entrypoints/tor-knd.content/selectors';
 import { posFileLinks } from '../entrypoints/pos.content/selectors';
-import { erulFileLinks } from '../entrypoints/erul.content/selectors';
+import { erulFileLinks, ERUL_UPLOAD_RULES } from '../entrypoints/erul.content/selectors';
+import { EGISSO_UPLOAD_RULES } from '../entrypoints/egisso.content/selectors';
+import { ECP_MIS_UPLOAD_RULES } from '../entrypoints/ecp-mis.content/selectors';
 import { watchSstuId } from '../entrypoints/pos.content/id-watch';
 import { gmStore, pageWindow } from './gm';
 import { GmJournal } from './journal';
@@ -24,6 +28,16 @@ const FILE_LINKS: Partial<Record<PortalId, (root: ParentNode) => FileLink[]>> = 
   'tor-knd': torKndFileLinks,
   pos: posFileLinks,
 };
+
+const UPLOAD_RULES: Partial<Record<PortalId, readonly UploadRule[]>> = {
+  'tor-knd': TOR_KND_UPLOAD_RULES,
+  egisso: EGISSO_UPLOAD_RULES,
+};
+/**
+ * A host added to `@match` by hand (ЕРУЛ, ЕЦП.МИС, ССТУ.РФ) is not told apart: only the rules whose words
+ * belong to one portal apply. ССТУ.РФ's («Загрузка файла», «архив») would claim every upload input of any page.
+ */
+const HAND_ADDED_UPLOAD_RULES: readonly UploadRule[] = [...ERUL_UPLOAD_RULES, ...ECP_MIS_UPLOAD_RULES];
 
 function workerUrl(): string | null {
   if (typeof sverkaUserscript !== 'function') return null;
@@ -51,6 +65,7 @@ function startPage(): void {
     overlay = startOverlay(host, journal, gmStore);
     // a host added to @match by hand is not a built-in portal: its file links are found the generic way
     runPortalPage(host, controller.signal, portal ? FILE_LINKS[portal] : erulFileLinks);
+    watchUploads(host, portal ? (UPLOAD_RULES[portal] ?? []) : HAND_ADDED_UPLOAD_RULES, controller.signal);
     if (portal === 'pos') watchSstuId(document, controller.signal);
   });
 }

@@ -2,9 +2,10 @@
  * The verdict beside a portal's file input: the file's own check, the kind the input expects and, for the
  * ТОР КНД import, what the journal already knows. Pure.
  */
-import type { Verdict } from '../checks/report';
-import { wrongKindMessage, type ExpectedKind } from './expected';
-import type { LedgerNote } from './import-ledger';
+import type { CheckReport, Verdict } from '../checks/report';
+import type { UploadVerdictNotice } from '../capture-protocol';
+import { isExpectedKind, wrongKindMessage, type ExpectedKind } from './expected';
+import { importLedgerNotes, type LedgerNote } from './import-ledger';
 
 export const UPLOAD_OK = 'Файл в порядке — можно загружать';
 export const UPLOAD_CHECKING = 'Сверка: файл ещё проверяется — загрузить можно и сейчас';
@@ -39,4 +40,32 @@ export function uploadVerdict(
   const headline = report.verdict === 'ok' ? (ledger.length ? ledger[0].message : UPLOAD_OK) : reportHeadline;
   const notes = ledger.map((n) => n.message).filter((m) => m !== headline);
   return { verdict, headline, notes, wrongKind: false };
+}
+
+/** The kinds of earlier checks the ledger reads before an ЕРУЛ result is imported into ТОР КНД. */
+export const LEDGER_KINDS = ['erul-renumbering-result', 'tor-knd-import-result'] as const;
+
+/** A finished check: its short facts at once, the full report only when the verdict needs it. */
+export interface CheckedFile {
+  kind: string;
+  verdict: Verdict;
+  headline: string;
+  report(): CheckReport;
+}
+
+/**
+ * The verdict for a file chosen at an input, from either host (the extension's worker, the userscript's page).
+ * `expect` comes from the page: only a known kind counts, anything else means «check whatever comes».
+ * `earlier` (oldest first, the chosen check excluded) is asked for only when the ledger matters, and the full
+ * report is decoded only when its findings or records are needed.
+ */
+export async function verdictAtUpload(checked: CheckedFile, expect: string | undefined, earlier: () => Promise<readonly CheckReport[]>): Promise<UploadVerdict> {
+  const expected = expect && isExpectedKind(expect) ? expect : null;
+  const ledger = checked.kind === 'erul-renumbering-result' && expected === 'erul-renumbering-result' ? importLedgerNotes(checked.report(), await earlier()) : [];
+  const facts = { kind: checked.kind, verdict: checked.verdict, get findings() { return checked.report().findings; } };
+  return uploadVerdict(facts, checked.headline, expected, ledger);
+}
+
+export function uploadVerdictNotice(v: UploadVerdict, entryId: number | null, fileName: string, extraNotes: readonly string[] = []): UploadVerdictNotice {
+  return { type: 'upload-verdict', entryId, fileName, verdict: v.verdict, headline: v.headline, notes: [...v.notes, ...extraNotes] };
 }

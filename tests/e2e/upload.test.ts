@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionPage, generatedFixture, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
 import { buildGrantingHosts } from './granted-build';
+import { chosenFile as file, dropFile, erulSeveralFilesOneWrong, postsTo, uploadQuestion as question, uploadVerdictOf as verdictOf } from './upload-steps';
 
 const ERUL_HOST = 'erul.test-region.ru';
 const ECP_HOST = 'ecp.test-region.ru';
@@ -70,20 +71,7 @@ afterAll(async () => {
   granted?.remove();
 });
 
-const posts = (path: string) => server.received.filter((r) => r.method === 'POST' && r.path === path);
-
-async function file(rel: string, name = rel.split('/').pop()!): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  return { name, mimeType: 'application/octet-stream', buffer: Buffer.from(await generatedFixture(rel)) };
-}
-
-/** The verdict line Сверка shows beside the input for this file, once the check has finished. */
-async function verdictOf(page: Page, name: string): Promise<{ verdict: string; text: string }> {
-  const line = page.locator(`sverka-upload li[data-file="${name}"]`);
-  await expect.poll(() => line.getAttribute('data-verdict').catch(() => null), { timeout: 30_000 }).toMatch(/^(ok|warn|error)$/);
-  return { verdict: (await line.getAttribute('data-verdict'))!, text: (await line.textContent()) ?? '' };
-}
-
-const question = (page: Page) => page.locator('sverka-confirm [role="alertdialog"]');
+const posts = (path: string) => postsTo(server, path);
 
 async function open(path: string): Promise<Page> {
   const page = await app.context.newPage();
@@ -187,23 +175,8 @@ describe('ТОР КНД «Загрузка присвоенных номеров
 
 describe('ЕРУЛ «Переприсвоение» (user host, several files, form post)', () => {
   it('one verdict per file; the export is fine, an ЕРУЛ result is the wrong kind; «Всё равно загрузить» posts the form once', async () => {
-    const page = await open(`https://${ERUL_HOST}/renumbering`);
-    await page.locator('input[type=file]').setInputFiles([await file('renumbering/export-single.json'), await file('renumbering/erul-clean.json')]);
-    const good = await verdictOf(page, 'export-single.json');
-    expect(good.verdict).toBe('ok');
-    expect(good.text).toContain('Файл в порядке — можно загружать');
-    const wrong = await verdictOf(page, 'erul-clean.json');
-    expect(wrong.verdict).toBe('error');
-    expect(wrong.text).toContain('Это результат ЕРУЛ, а здесь ждут выгрузку реестра лицензий из ТОР КНД');
-    await page.getByRole('button', { name: 'Отправить на переприсвоение' }).click();
-    await expect.poll(() => question(page).count()).toBe(1);
-    expect(await question(page).textContent()).toContain('«erul-clean.json»');
-    expect(posts('/api/renumbering/upload')).toHaveLength(0);
-    await Promise.all([page.waitForURL(`https://${ERUL_HOST}/api/renumbering/upload`), question(page).getByRole('button', { name: 'Всё равно загрузить' }).click()]);
-    expect(posts('/api/renumbering/upload')).toHaveLength(1);
-    const body = posts('/api/renumbering/upload')[0].body;
-    expect(body.includes('export-single.json') && body.includes('erul-clean.json')).toBe(true);
-    expect(await page.locator('h2').textContent()).toBe('Файлы приняты');
+    const page = await app.context.newPage();
+    await erulSeveralFilesOneWrong(page, server, ERUL_HOST);
     await page.close();
   });
 
@@ -236,13 +209,7 @@ describe('ЕГИССО supplier cabinet (upload card rendered late by the app; d
     const before = posts('/api/supplier/packages').length;
     const page = await open('https://lk.egisso.ru/supplier/packages');
     await page.locator('app-root .file-drop-zone').waitFor();
-    const bytes = [...(await generatedFixture('egisso/ok-all-accepted.xml'))];
-    await page.evaluate((b) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(b)], 'protocol.xml', { type: 'text/xml' }));
-      const zone = document.querySelector('app-root .file-drop-zone')!;
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, bytes);
+    await dropFile(page, 'app-root .file-drop-zone', 'protocol.xml', await generatedFixture('egisso/ok-all-accepted.xml'));
     const v = await verdictOf(page, 'protocol.xml');
     expect(v.verdict).toBe('error');
     expect(v.text).toContain('Это протокол обработки, а здесь ждут пакет для ЕГИССО');

@@ -3,7 +3,10 @@
  * userscript-harness.ts) on fixture portal pages served on the real hostnames. The same scenarios as the
  * extension's in-page tests — «Проверить» → verdict, a file the page builds (blob:) → verdict, the report with
  * its letter and XLSX in an overlay, files dropped on the overlay — plus: the journal in GM storage holds no
- * ФИО/СНИЛС, and a 30 MB file keeps the page responsive (a requestAnimationFrame loop keeps ticking).
+ * ФИО/СНИЛС, and a 30 MB file keeps the page responsive (a requestAnimationFrame loop keeps ticking). The check
+ * at the file picker (issue 11) runs the extension's own watch and verdict code through the userscript's host:
+ * ТОР КНД import task, ЕГИССО supplier cabinet (upload card rendered late, drop area), ЕРУЛ on a host added to
+ * `@match` by hand (several files, form post); the fixture server sees every upload request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { generatedFixture, pageFixture, startPortalServer, type PortalServer } from './harness';
 import { gmStorage, launchWithUserscript, pressMenu, PRODUCTION_USERSCRIPT, type UserscriptBrowser } from './userscript-harness';
 import { buildUserscript } from '../../scripts/build-userscript';
+import { chosenFile, dropFile, erulSeveralFilesOneWrong, postsTo, uploadQuestion, uploadVerdictOf } from './upload-steps';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNBOUND_NAME = 'Перечень сообщений по своему и дочерним ЛКО без тематик УРОГ.xlsx';
@@ -22,6 +26,7 @@ const JOURNAL_KEY = 'sverka-journal-v1';
 const BIG_BYTES = 30 * 1024 * 1024;
 const ORG = 'Министерство транспорта и дорожной инфраструктуры Московской области';
 const INN = '7707083893';
+const ERUL_HOST = 'erul.test-region.ru';
 
 let server: PortalServer;
 let us: UserscriptBrowser;
@@ -60,6 +65,10 @@ beforeAll(async () => {
     '<td><a class="x3d-link" href="/api/tasks/2000/result/import_result_2000.json">import_result_2000.json</a></td></tr>';
   server.serve('tor.knd.gov.ru', '/service-tasks-big', { body: tasks.replace('</tbody>', `${bigRow}</tbody>`), type: html });
   server.serve('tor.knd.gov.ru', '/api/tasks/2000/result/import_result_2000.json', { body: bigImportResult(), type: 'application/json', attachment: 'import_result_2000.json' });
+  server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: html });
+  server.serve('lk.egisso.ru', '/supplier/packages', { body: pageFixture('egisso-cabinet-upload.html'), type: html });
+  server.serve(ERUL_HOST, '/renumbering', { body: pageFixture('erul-renumbering-upload.html'), type: html });
+  server.serve(ERUL_HOST, '/api/renumbering/upload', { body: '<!doctype html><html lang="ru"><meta charset="utf-8"><h2>Файлы приняты</h2></html>', type: html });
   server.serve('pos.gosuslugi.ru', '/admin/lko/sstu', { body: pageFixture('pos-sstu-section.html'), type: html });
   server.serve('pos.gosuslugi.ru', '/api/sstu/report/unbound', { body: await generatedFixture('sstu/unbound-tree.xlsx'), type: XLSX_MIME, attachment: UNBOUND_NAME });
   us = await launchWithUserscript(server.port);
@@ -72,10 +81,13 @@ afterAll(async () => {
 
 const overlay = (page: Page) => page.locator('sverka-overlay').getByRole('dialog');
 
-async function journalLines(page: Page): Promise<{ file: string; verdict: string; headline: string; url?: string }[]> {
+async function journalLines(page: Page): Promise<{ file: string; verdict: string; headline: string; url?: string; via?: string }[]> {
   const raw = (await gmStorage(page))[JOURNAL_KEY];
   return raw ? (JSON.parse(raw) as { lines: { file: string; verdict: string; headline: string }[] }).lines : [];
 }
+
+const posts = (path: string) => postsTo(server, path);
+const question = uploadQuestion;
 
 describe('the Сверка userscript in Chromium without a userscript manager', () => {
   it('«Проверить» beside a file link checks it in the page, turns into the verdict and opens the report in the overlay', async () => {
@@ -275,5 +287,103 @@ describe('the Сверка userscript in Chromium without a userscript manager',
     } finally {
       await shipped.close();
     }
+  });
+});
+
+describe('the userscript checks a file at a portal file picker before it is sent', () => {
+  it('ТОР КНД import: a sound ЕРУЛ result is «можно загружать», checked in the worker, sent without a question, kept in the GM journal as an upload', async () => {
+    const page = await us.context.newPage();
+    const modes: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().startsWith('Сверка:')) modes.push(m.text());
+    });
+    await page.goto('https://tor.knd.gov.ru/service-tasks/new');
+    const before = posts('/api/service-tasks/import').length;
+    await page.locator('#x2c-file').setInputFiles(await chosenFile('renumbering/erul-clean.json'));
+    const v = await uploadVerdictOf(page, 'erul-clean.json');
+    expect(v.verdict).toBe('ok');
+    expect(v.text).toContain('Файл в порядке — можно загружать');
+    expect(modes.some((m) => m.includes('erul-clean.json проверен в фоновом потоке'))).toBe(true);
+    await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
+    await expect.poll(() => posts('/api/service-tasks/import').length).toBe(before + 1);
+    expect(await question(page).count()).toBe(0);
+    expect(posts('/api/service-tasks/import').at(-1)!.body.includes('erul-clean.json')).toBe(true);
+    expect(await page.locator('#x2c-status').textContent()).toBe('Задача создана');
+    expect((await journalLines(page))[0]).toMatchObject({ file: 'erul-clean.json', verdict: 'ok', via: 'upload', url: 'https://tor.knd.gov.ru/service-tasks/new' });
+    await page.close();
+  });
+
+  it('ТОР КНД import: a result with errors asks once, «Отменить» sends nothing; a file of the wrong kind is sent exactly once after «Всё равно загрузить»', async () => {
+    const page = await us.context.newPage();
+    await page.goto('https://tor.knd.gov.ru/service-tasks/new');
+    const before = posts('/api/service-tasks/import').length;
+    const input = page.locator('#x2c-file');
+    const send = page.getByRole('button', { name: 'Загрузить', exact: true });
+    await input.setInputFiles(await chosenFile('renumbering/erul-mixed.json'));
+    const bad = await uploadVerdictOf(page, 'erul-mixed.json');
+    expect(bad.verdict).toBe('error');
+    expect(bad.text).toContain('нужно обращение в поддержку ТОР КНД');
+    // the full report opens in the userscript's overlay
+    await page.locator('sverka-upload').getByRole('button', { name: 'Открыть полный отчёт' }).click();
+    await expect.poll(() => overlay(page).locator('section.report').getAttribute('data-kind')).toBe('erul-renumbering-result');
+    await overlay(page).getByRole('button', { name: 'Закрыть окно Сверки' }).click();
+
+    await send.click();
+    await expect.poll(() => question(page).count()).toBe(1);
+    expect(await question(page).textContent()).toContain('В файле «erul-mixed.json» ошибка:');
+    await question(page).getByRole('button', { name: 'Отменить' }).click();
+    expect(await question(page).count()).toBe(0);
+    await page.waitForTimeout(500);
+    expect(posts('/api/service-tasks/import').length).toBe(before);
+    expect(await page.locator('#x2c-status').textContent()).toBe('');
+    // never a second question for the same file: the next press is the portal's own
+    await send.click();
+    await expect.poll(() => posts('/api/service-tasks/import').length).toBe(before + 1);
+    expect(await question(page).count()).toBe(0);
+
+    await input.setInputFiles(await chosenFile('egisso/ok-all-accepted.xml'));
+    const wrong = await uploadVerdictOf(page, 'ok-all-accepted.xml');
+    expect(wrong.verdict).toBe('error');
+    expect(wrong.text).toContain('Это протокол обработки, а здесь ждут результат ЕРУЛ');
+    await send.click();
+    await expect.poll(() => question(page).count()).toBe(1);
+    expect(await question(page).textContent()).toContain('Это протокол обработки, а здесь ждут результат ЕРУЛ');
+    expect(posts('/api/service-tasks/import').length).toBe(before + 1);
+    await question(page).getByRole('button', { name: 'Всё равно загрузить' }).click();
+    await expect.poll(() => posts('/api/service-tasks/import').length).toBe(before + 2);
+    await page.waitForTimeout(500);
+    expect(posts('/api/service-tasks/import').length).toBe(before + 2);
+    expect(posts('/api/service-tasks/import').at(-1)!.body.includes('ok-all-accepted.xml')).toBe(true);
+    await page.close();
+  });
+
+  it('ЕГИССО cabinet: a valid package in the input the app renders late is «можно загружать»; a protocol dropped on the drop area is the wrong kind and «Отменить» sends nothing', async () => {
+    const page = await us.context.newPage();
+    await page.goto('https://lk.egisso.ru/supplier/packages');
+    const before = posts('/api/supplier/packages').length;
+    const input = page.locator('app-root input[type=file]');
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles(await chosenFile('egisso/package-10.06.S-1.1.0-valid.xml'));
+    expect((await uploadVerdictOf(page, 'package-10.06.S-1.1.0-valid.xml')).text).toContain('Файл в порядке — можно загружать');
+    await page.getByRole('button', { name: 'Отправить пакет' }).click();
+    await expect.poll(() => posts('/api/supplier/packages').length).toBe(before + 1);
+    expect(await question(page).count()).toBe(0);
+
+    await dropFile(page, 'app-root .file-drop-zone', 'protocol.xml', await generatedFixture('egisso/ok-all-accepted.xml'));
+    const v = await uploadVerdictOf(page, 'protocol.xml');
+    expect(v.verdict).toBe('error');
+    expect(v.text).toContain('Это протокол обработки, а здесь ждут пакет для ЕГИССО');
+    await page.getByRole('button', { name: 'Отправить пакет' }).click();
+    await expect.poll(() => question(page).count()).toBe(1);
+    await question(page).getByRole('button', { name: 'Отменить' }).click();
+    await page.waitForTimeout(500);
+    expect(posts('/api/supplier/packages').length).toBe(before + 1);
+    await page.close();
+  });
+
+  it('ЕРУЛ on a host added to @match by hand: one verdict per file, an ЕРУЛ result is the wrong kind, «Всё равно загрузить» posts the form once', async () => {
+    const page = await us.context.newPage();
+    await erulSeveralFilesOneWrong(page, server, ERUL_HOST);
+    await page.close();
   });
 });

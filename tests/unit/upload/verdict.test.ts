@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, LicenceRecord } from '../../../lib/checks/report';
 import { importLedgerNotes } from '../../../lib/upload/import-ledger';
-import { UPLOAD_OK, uploadVerdict } from '../../../lib/upload/verdict';
+import { UPLOAD_OK, uploadVerdict, uploadVerdictNotice, verdictAtUpload } from '../../../lib/upload/verdict';
 
 const rec = (old: string, nw: string, outcome: LicenceRecord['outcome'] = 'renumbered'): LicenceRecord => ({ old, new: nw, outcome, error: '' });
 const report = (kind: CheckReport['kind'], records: LicenceRecord[], verdict: CheckReport['verdict'] = 'ok'): CheckReport => ({ file: 'f.json', kind, verdict, summary: {}, findings: [], records });
@@ -49,5 +49,53 @@ describe('the ledger before an ЕРУЛ result is imported into ТОР КНД', 
   });
   it('is about ЕРУЛ results only', () => {
     expect(importLedgerNotes(report('tor-knd-import-result', [rec('Л1', 'Н1')]), [report('tor-knd-import-result', [rec('Л1', 'Н1')])])).toEqual([]);
+  });
+});
+
+describe('the verdict at upload from either host (verdictAtUpload)', () => {
+  /** A finished check whose full report counts how often it is decoded. */
+  function checked(r: CheckReport, title = 'итог') {
+    let decoded = 0;
+    return { c: { kind: r.kind, verdict: r.verdict, headline: title, report: () => (decoded++, r) }, decoded: () => decoded };
+  }
+  const never = async (): Promise<CheckReport[]> => {
+    throw new Error('the journal was read although the ledger does not matter here');
+  };
+
+  it('a sound file of the expected kind: «можно загружать», without decoding the report or reading the journal', async () => {
+    const { c, decoded } = checked(report('tor-knd-registry-export', []));
+    expect(await verdictAtUpload(c, 'tor-knd-registry-export', never)).toMatchObject({ verdict: 'ok', headline: UPLOAD_OK });
+    expect(decoded()).toBe(0);
+  });
+
+  it('what the page claims to expect counts only when it is a known kind', async () => {
+    const { c } = checked(report('egisso-protocol', []));
+    expect((await verdictAtUpload(c, 'erul-renumbering-result', never)).wrongKind).toBe(true);
+    expect(await verdictAtUpload(c, '<img src=x>', never)).toMatchObject({ verdict: 'ok', wrongKind: false });
+    expect(await verdictAtUpload(c, 'unknown', never)).toMatchObject({ verdict: 'ok', wrongKind: false });
+  });
+
+  it('a protocol with rejected records is a warning: its findings are read only then', async () => {
+    const r: CheckReport = { ...report('egisso-protocol', [], 'error'), findings: [{ severity: 'error', code: 'egisso-rule-066', message: 'отклонено' }] };
+    const { c, decoded } = checked(r, 'отклонено записей: 1');
+    expect(await verdictAtUpload(c, 'egisso-protocol', never)).toMatchObject({ verdict: 'warn', headline: 'отклонено записей: 1' });
+    expect(decoded()).toBe(1);
+  });
+
+  it('an ЕРУЛ result at the ТОР КНД import is held against the earlier checks', async () => {
+    const { c } = checked(report('erul-renumbering-result', [rec('Л1', 'Н1'), rec('Л2', 'Н2')]));
+    const earlier = async () => [report('erul-renumbering-result', [rec('Л2', 'Н7')])];
+    const v = await verdictAtUpload(c, 'erul-renumbering-result', earlier);
+    expect(v.verdict).toBe('error');
+    expect(v.headline).toContain('Л2 → Н2 (раньше Н7)');
+    // the same file where an ЕРУЛ result is not what the input takes: no ledger, the wrong kind
+    expect(await verdictAtUpload(c, 'tor-knd-registry-export', never)).toMatchObject({ verdict: 'error', wrongKind: true });
+  });
+
+  it('becomes the notice the page shows, extra notes last', () => {
+    const v = uploadVerdict({ kind: 'sstu-archive', verdict: 'ok' }, 'x', 'sstu-archive');
+    expect(uploadVerdictNotice(v, 7, 'Файл_1.zip', ['Журнал не сохранил проверку'])).toEqual({
+      type: 'upload-verdict', entryId: 7, fileName: 'Файл_1.zip', verdict: 'ok', headline: UPLOAD_OK, notes: ['Журнал не сохранил проверку'],
+    });
   });
 });

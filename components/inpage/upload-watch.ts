@@ -1,17 +1,15 @@
 /**
- * Content-script side of the check at the file picker. A file chosen in any `<input type=file>` (also
- * inputs the portal's app adds later, and every file of a `multiple` input) or dropped on the page goes,
- * bytes unread until the worker accepts it, to the worker over the capture port; the verdict appears beside
- * the input. The portal's upload button asks one question first when a chosen file has an error.
- * Nothing here parses files, changes the form or sends anything anywhere but to our own worker.
+ * The check at the file picker, in the page, for the extension and the userscript alike. A file chosen in any
+ * `<input type=file>` (also inputs the portal's app adds later, and every file of a `multiple` input) or
+ * dropped on the page goes to the host's check (components/inpage/host.ts); the verdict appears beside the
+ * input. The portal's upload button asks one question first when a chosen file has an error.
+ * Nothing here parses files, changes the form or sends anything anywhere: the host checks.
  */
-import { browser } from 'wxt/browser';
-import { CAPTURE_ACCEPTED, CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type UploadVerdictNotice } from '../lib/capture-protocol';
-import { MAX_FILE_BYTES } from '../lib/checks/limits';
-import { expectedKind, type UploadRule } from '../lib/upload/expected';
-import { fileKey, UploadConfirmation, type ChosenFile, type FileCheckState } from '../lib/upload/confirm';
-import { askBeforeUpload, mountUploadVerdict, type UploadFileView } from '../components/inpage/UploadVerdict';
-import { badgeAnchor, clickedButton, isSendButton, uploadContexts, uploadScope } from '../components/inpage/upload-context';
+import { expectedKind, type UploadRule } from '../../lib/upload/expected';
+import { fileKey, UploadConfirmation, type ChosenFile, type FileCheckState } from '../../lib/upload/confirm';
+import type { InpageHost } from './host';
+import { askBeforeUpload, mountUploadVerdict, type UploadFileView } from './UploadVerdict';
+import { badgeAnchor, clickedButton, isSendButton, uploadContexts, uploadScope } from './upload-context';
 
 interface Chosen extends ChosenFile {
   view: UploadFileView;
@@ -28,11 +26,11 @@ interface UploadWatch {
   rules: UploadRule[];
 }
 
-/** One watcher per page even when two of our content scripts run there (shared isolated world). */
+/** One watcher per page even when two of the extension's content scripts run there (shared isolated world). */
 const GLOBAL_KEY = '__sverkaUploadWatch';
 
 /** Starts watching file inputs and drop areas; a second call on the same page only adds its rules. */
-export function watchUploads(rules: readonly UploadRule[], signal: AbortSignal): void {
+export function watchUploads(host: Pick<InpageHost, 'checkUpload' | 'openReport'>, rules: readonly UploadRule[], signal: AbortSignal): void {
   const g = globalThis as unknown as Record<string, UploadWatch | undefined>;
   const existing = g[GLOBAL_KEY];
   if (existing) {
@@ -47,7 +45,7 @@ export function watchUploads(rules: readonly UploadRule[], signal: AbortSignal):
 
   const watched = new Map<Element, Watched>();
   const confirmation = new UploadConfirmation();
-  const openReport = (entryId: number) => void browser.runtime.sendMessage({ type: 'open-report', entryId }).catch(() => undefined);
+  const openReport = (entryId: number) => host.openReport(entryId);
 
   const choose = (el: Element, list: FileList | null | undefined) => {
     const files = Array.from(list ?? []);
@@ -72,7 +70,7 @@ export function watchUploads(rules: readonly UploadRule[], signal: AbortSignal):
     const show = () => target.ui.update(target.files.filter((f) => f.check.state !== 'off').map((f) => f.view));
     show();
     files.forEach((file, i) => {
-      sendToCheck(file, expect, (result) => {
+      host.checkUpload(file, expect, (result) => {
         if (target.generation !== generation || watched.get(el) !== target) return;
         const chosen = target.files[i];
         if (result === 'off') chosen.check = { state: 'off' };
@@ -155,47 +153,4 @@ export function watchUploads(rules: readonly UploadRule[], signal: AbortSignal):
 /** The element that stands for a drop area: the nearest ancestor that looks like one, else the target. */
 function dropArea(target: Element): Element {
   return target.closest('[class*="drop" i], [class*="upload" i], [data-drop], [aria-dropeffect]') ?? target;
-}
-
-type SendResult = 'off' | UploadVerdictNotice;
-
-/**
- * One chosen file to the worker: announce it, wait for the worker to accept (it refuses when Сверка is off
- * for this portal), then stream each chunk once. Files over the limit are announced by size only.
- */
-function sendToCheck(file: File, expect: string | undefined, onResult: (r: SendResult) => void): void {
-  let port: ReturnType<typeof browser.runtime.connect>;
-  try {
-    port = browser.runtime.connect({ name: CAPTURE_PORT });
-  } catch {
-    onResult('off');
-    return;
-  }
-  let settled = false;
-  const settle = (r: SendResult) => {
-    if (settled) return;
-    settled = true;
-    onResult(r);
-  };
-  port.onDisconnect.addListener(() => settle('off'));
-  port.onMessage.addListener((msg: unknown) => {
-    const m = msg as { type?: string } | null;
-    if (m?.type === CAPTURE_ACCEPTED) void stream(file, port).catch(() => port.disconnect());
-    else if (m?.type === 'upload-verdict') settle(m as UploadVerdictNotice);
-    // refused (too many files a minute): say so; the portal's button is not held for it
-    else if (m?.type === 'check-failed') {
-      const f = m as { message?: unknown };
-      settle({ type: 'upload-verdict', entryId: null, fileName: file.name, verdict: 'warn', headline: typeof f.message === 'string' ? f.message : '', notes: [] });
-    }
-  });
-  port.postMessage({ type: 'capture-start', name: file.name.slice(0, 1000), size: file.size, via: 'upload', ...(expect ? { expect } : {}) });
-  if (file.size > MAX_FILE_BYTES) return; // the worker answers with «too large» without a byte read
-}
-
-async function stream(file: File, port: ReturnType<typeof browser.runtime.connect>): Promise<void> {
-  for (let off = 0; off < file.size; off += CAPTURE_CHUNK_BYTES) {
-    const bytes = new Uint8Array(await file.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
-    port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
-  }
-  port.postMessage({ type: 'capture-end' });
 }
