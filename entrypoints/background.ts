@@ -16,6 +16,7 @@ import { recordedOf, type CheckInput } from '../platform/check-and-record';
 import { checkAndRecordInBackground } from '../platform/offscreen-checks';
 import { progressReporter } from '../platform/check-progress';
 import { refreshBadge } from '../platform/badge';
+import { refreshDashboardSummary, watchDashboardSettings } from '../platform/dashboard-summary';
 import { listenForReminderClicks, REMINDER_ALARM, runReminders, scheduleReminders } from '../platform/reminders';
 import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
 import { contentDispositionName, downloadName } from '../lib/download-name';
@@ -43,7 +44,10 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener(onCapturePort);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void retention();
-    else if (alarm.name === REMINDER_ALARM) void runReminders().catch(logFailure);
+    else if (alarm.name === REMINDER_ALARM) {
+      void runReminders().catch(logFailure);
+      void refreshDashboardSummary().catch(logFailure);
+    }
   });
   listenForReminderClicks();
   // the e2e build lets tests run reminders on an injected date
@@ -51,6 +55,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void startUp());
   browser.runtime.onStartup.addListener(() => void startUp());
   watchUserHosts();
+  watchDashboardSettings();
   void startUp();
 });
 
@@ -82,7 +87,7 @@ async function retention(): Promise<void> {
   const settings = await loadSettings();
   await applyRetention(journal, settings.retentionDays);
   await expireFormDrafts(settings.retentionDays);
-  await refreshBadge();
+  await journalChanged();
 }
 
 async function onDownloadComplete(downloadId: number): Promise<void> {
@@ -131,7 +136,7 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
     logFailure(err);
     return notifyFailure(tabId, portal, fileName, url);
   }
-  await refreshBadge();
+  await journalChanged();
   await notifyTab(tabId, portal, {
     type: 'check-done',
     entryId: done.entryId,
@@ -140,6 +145,14 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
     headline: withSaveError(done.headline, done.saveError),
     sourceUrl: url,
   });
+}
+
+/**
+ * What follows every change of the journal: the badge and the popup's stored dashboard summary, both before
+ * the page hears the verdict (a popup opened after it shows the new cards at once).
+ */
+async function journalChanged(): Promise<void> {
+  await Promise.all([refreshBadge(), refreshDashboardSummary().catch(logFailure)]);
 }
 
 function withSaveError(line: string, saveError: string | undefined): string {
@@ -165,7 +178,7 @@ async function tabsToTell(tabId: number | undefined, portal: PortalId): Promise<
 
 async function onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
   if (isExtensionPageSender(sender)) {
-    if (typeof message === 'object' && message && (message as { type?: string }).type === 'journal-changed') await refreshBadge();
+    if (typeof message === 'object' && message && (message as { type?: string }).type === 'journal-changed') await journalChanged();
     return undefined;
   }
   const settings = await loadSettings();
@@ -243,7 +256,7 @@ function onCapturePort(port: Browser.runtime.Port): void {
     if (!portal) return;
     const progress = progressReporter(name, file.size, (n) => port.postMessage(n));
     const done = await checkAndRecordInBackground(file, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? 'upload' : 'page' }, progress);
-    await refreshBadge();
+    await journalChanged();
     if (upload) return port.postMessage(await uploadNotice(await recordedOf(done, name), name, upload.expect, done.saveError));
     const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.verdict, headline: withSaveError(done.headline, done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
     port.postMessage(notice);

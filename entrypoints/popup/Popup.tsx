@@ -1,19 +1,24 @@
 /**
  * The popup: one card per process (renumbering, ССТУ.РФ, ЕГИССО) with the next step, and the recent checks.
- * The recent list renders first (one indexed query); the cards come in a second script after it, so the
- * popup opens fast even with a large journal. Nothing here pulls SheetJS, zip or XML code (a test checks the bundle).
+ * The first script (main.tsx) renders the cards from the summary the worker keeps in storage and the list
+ * from one raw indexed read; the second script (cards-main.tsx) recounts both from the journal and hands them
+ * over (handoff.ts), so the popup opens fast even with a large journal. Nothing here pulls SheetJS, zip or XML
+ * code, nor the card computation (a test checks the bundle).
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckEntry } from '../../lib/journal/schema';
+import type { CardAction } from '../../lib/dashboard/types';
 import { headline } from '../../lib/checks/headline';
 import { nextAction } from '../../lib/checks/next-action';
 import { PORTALS } from '../../lib/portals';
 import { VerdictBadge } from '../../components/VerdictBadge';
+import { StatusCard } from '../../components/dashboard/StatusCard';
 import { RUNNING_HEADLINE } from '../../components/verdict-words';
 import { formatDateTime } from '../../lib/dates';
 import { countWord } from '../../lib/plural';
-import { CARDS_SLOT_ID, onRecent } from './handoff';
+import { onCards, onRecent, requestTogglePeriod, type LiveCards } from './handoff';
+import { markPopup } from './timing';
 
 const portalName = (id: string | null) => PORTALS.find((p) => p.id === id)?.name ?? 'файл с компьютера';
 function openPage(path: string) {
@@ -21,17 +26,50 @@ function openPage(path: string) {
   window.close();
 }
 
+function onCardAction(a: CardAction): void {
+  switch (a.type) {
+    case 'report':
+      return openPage(`/report.html?id=${a.entryId}`);
+    case 'page':
+      return openPage(a.path);
+    case 'url':
+      if (/^https:\/\//.test(a.url)) {
+        void browser.tabs.create({ url: a.url });
+        window.close();
+      }
+      return;
+    case 'toggle-period':
+      // the settings live in the second script
+      return requestTogglePeriod(a);
+  }
+}
+
 export const RECENT = 15;
 const RUNNING_NEXT = 'Подождите несколько секунд: итог появится здесь сам.';
 
 /**
- * `initial`: the raw IndexedDB read done before the first render (first-read.ts; null when there is no
- * journal yet). Dexie with the live list, and the cards, come in the second script (cards-main.tsx).
+ * `initial`: the recent checks when already read (null: there is no journal yet); undefined until the first
+ * read publishes them (handoff.ts), as the stored summary's cards are. The live list and cards come from the
+ * second script (cards-main.tsx) the same way.
  */
-export function Popup({ initial }: { initial: CheckEntry[] | null }) {
-  const [recent, setRecent] = useState<CheckEntry[]>(initial ?? []);
-  // subscribed before the second script (live list, cards) can be loaded: no update is missed
+export function Popup({ initial }: { initial?: CheckEntry[] | null }) {
+  const [recent, setRecent] = useState<CheckEntry[] | undefined>(initial === undefined ? undefined : (initial ?? []));
+  const [cards, setCards] = useState<LiveCards | null>(null);
+  // subscribed before any read can resolve or the second script load: no update is missed
   useLayoutEffect(() => onRecent(setRecent), []);
+  useLayoutEffect(
+    () => onCards((update) => setCards((shown) => (update.from === 'summary' && shown?.from === 'journal' ? shown : update))),
+    [],
+  );
+  // cards once there are checks; before the list is read, a stored summary says there are
+  const showCards = recent ? recent.length > 0 : !!cards;
+  // committed: the list and the cards are in the page now (for the benchmark)
+  useLayoutEffect(() => {
+    if (recent) markPopup('listRendered');
+    if (!cards || !showCards) return;
+    markPopup('cardsRendered');
+    if (cards.from === 'journal') markPopup('cardsCounted');
+  });
 
   return (
     <main style={{ padding: '12px' }}>
@@ -43,15 +81,24 @@ export function Popup({ initial }: { initial: CheckEntry[] | null }) {
           <button type="button" onClick={() => openPage('/options.html')} aria-label="Настройки">Настройки</button>
         </div>
       </div>
-      {recent.length === 0 && (
+      {recent?.length === 0 && (
         <div class="card empty" role="note">
           <p><strong>Проверок пока нет.</strong></p>
           <p>Скачайте файл в ГИС ТОР КНД, ЕРУЛ, ПОС или ЕГИССО как обычно — расширение проверит его само и покажет итог здесь.</p>
           <p>Или нажмите «Проверить файлы» и перетащите файлы, скачанные раньше.</p>
         </div>
       )}
-      <div id={CARDS_SLOT_ID} />
-      {recent.length > 0 && (
+      {showCards && (
+        <div class="cards">
+          {cards?.storageLow && (
+            <p class="card error-text" role="alert">
+              Место для журнала в браузере почти закончилось: удалите старые проверки в журнале или уменьшите срок хранения в настройках, иначе новые проверки не сохранятся.
+            </p>
+          )}
+          {cards ? cards.cards.map((c) => <StatusCard key={c.id} card={c} onAction={onCardAction} />) : <p class="muted cards-loading">Загрузка сводки…</p>}
+        </div>
+      )}
+      {recent && recent.length > 0 && (
         <>
           <h2>Последние проверки</h2>
           <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} class="recent">

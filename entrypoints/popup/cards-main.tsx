@@ -1,26 +1,26 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
-import dashboardCss from '../../components/dashboard/dashboard.css?raw';
 import { recentChecks } from '../../lib/journal/store';
 import type { CheckEntry } from '../../lib/journal/schema';
 import { journal } from '../../platform/journal';
 import { useLive } from '../../components/useLive';
-import { Cards } from './Cards';
+import { CardsCount } from './Cards';
 import { RECENT } from './Popup';
-import { addStyle, CARDS_SLOT_ID, publishRecent } from './handoff';
+import { publishRecent } from './handoff';
 
-/** Live recent checks for the list (through the document event) and the process cards once there are checks. */
-function CardsRoot() {
+/** Live recent checks for the list, and the cards counted from the journal once there are checks. */
+function LiveJournal() {
   const recent = useLive(() => recentChecks(journal, RECENT), [], null as CheckEntry[] | null);
   useEffect(() => {
     if (recent) publishRecent(recent);
   }, [recent]);
-  return recent && recent.length > 0 ? <Cards /> : null;
+  return recent && recent.length > 0 ? <CardsCount /> : null;
 }
 
-/** The second popup script, loaded once the recent list is on screen. */
+/**
+ * The second popup script, loaded once the recent list is read: it renders nothing itself (the first script
+ * does) and hands what it counts over through document events (handoff.ts).
+ */
 export function startCards(): void {
-  addStyle(dashboardCss);
-  const slot = document.getElementById(CARDS_SLOT_ID);
-  if (slot) render(<CardsRoot />, slot);
+  render(<LiveJournal />, document.createElement('div'));
 }

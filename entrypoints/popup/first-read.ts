@@ -3,11 +3,13 @@
  * `getAllRecords({ direction: 'prev' })` request where the browser has it (Chromium 141+; measured ≈9 ms
  * faster than a cursor with 10,000 checks), otherwise one cursor walked backwards. The list renders before
  * Dexie is even loaded; live updates come after it through Dexie's liveQuery in the popup's second script
- * (cards-main.tsx). Never creates or upgrades the database.
+ * (cards-main.tsx). Never creates or upgrades the database. The process cards come from the summary the
+ * worker keeps in storage.local, read at the same time.
  */
+import { browser } from 'wxt/browser';
 import type { CheckEntry } from '../../lib/journal/schema';
 import { JOURNAL_DB_NAME } from '../../lib/journal/names';
-
+import { DASHBOARD_SUMMARY_KEY, usableSummary, type DashboardSummary } from '../../lib/dashboard/stored-summary';
 
 /** `IDBIndex.getAllRecords` is newer than TypeScript's DOM typings. */
 type IndexWithRecords = IDBIndex & {
@@ -70,4 +72,13 @@ export function readRecent(limit: number): Promise<CheckEntry[] | null> {
       }
     };
   });
+}
+
+/** The stored dashboard summary when it can be shown today (lib/dashboard/stored-summary.ts), else null. */
+export async function readSummary(now: number): Promise<DashboardSummary | null> {
+  try {
+    return usableSummary((await browser.storage.local.get(DASHBOARD_SUMMARY_KEY))[DASHBOARD_SUMMARY_KEY], now);
+  } catch {
+    return null;
+  }
 }

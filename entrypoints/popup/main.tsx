@@ -1,20 +1,29 @@
 import { render } from 'preact';
 // Inlined, not linked: a linked stylesheet holds back the script until it loads (≈15 ms measured)
 import uiCss from '../../components/ui.css?raw';
+import dashboardCss from '../../components/dashboard/dashboard.css?raw';
 import { Popup, RECENT } from './Popup';
-import { readRecent } from './first-read';
-import { addStyle } from './handoff';
-import { markPopup } from './timing';
+import { readRecent, readSummary } from './first-read';
+import { addStyle, publishCards, publishRecent } from './handoff';
 
-/** The first popup script: reads the newest checks with raw IndexedDB and renders them, then loads the cards. */
+/**
+ * The first popup script: renders the frame at once, then the stored summary's cards and the newest checks
+ * (raw IndexedDB) as each read arrives — neither waits for the other — then loads the second script, which
+ * recounts the cards from the journal.
+ */
 export function startPopup(): void {
   performance.mark('sverka-popup-script');
-  addStyle(uiCss);
-  void readRecent(RECENT).then((initial) => {
+  addStyle(uiCss + dashboardCss);
+  // the journal read goes first: the extension API's first call costs the page a few ms of its own
+  const recent = readRecent(RECENT);
+  const summary = readSummary(Date.now());
+  render(<Popup />, document.getElementById('app')!);
+  void summary.then((s) => {
+    if (s) publishCards({ cards: s.cards, from: 'summary', storageLow: false });
+  });
+  void recent.then((initial) => {
     performance.mark('sverka-popup-read');
-    render(<Popup initial={initial} />, document.getElementById('app')!);
-    // render() commits the DOM synchronously: the list is in the page now
-    markPopup('listRendered');
+    publishRecent(initial ?? []);
     const cards = document.createElement('script');
     cards.src = '/popup-cards.js';
     document.body.append(cards);

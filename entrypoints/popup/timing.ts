@@ -1,11 +1,21 @@
 declare global {
   interface Window {
     /** Timings for the benchmark (scripts/bench/popup.ts): ms since navigation start. */
-    __sverkaPopup?: { listRendered?: number; cardsRendered?: number };
+    __sverkaPopup?: PopupTimes;
   }
 }
 
-export function markPopup(name: 'listRendered' | 'cardsRendered'): void {
+/**
+ * listRendered: the recent list is in the page; cardsRendered: the process cards are (from the stored summary
+ * when there is one); cardsCounted: the cards as counted from the journal are.
+ */
+export interface PopupTimes {
+  listRendered?: number;
+  cardsRendered?: number;
+  cardsCounted?: number;
+}
+
+export function markPopup(name: keyof PopupTimes): void {
   const w = window;
   w.__sverkaPopup ??= {};
   if (w.__sverkaPopup[name] !== undefined) return;

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/preact';
 import { Popup } from '../../../entrypoints/popup/Popup';
-import { CARDS_SLOT_ID, publishRecent } from '../../../entrypoints/popup/handoff';
+import { onTogglePeriod, publishCards, publishRecent } from '../../../entrypoints/popup/handoff';
 import type { CheckEntry } from '../../../lib/journal/schema';
+import { summarizeDashboard } from '../../../lib/dashboard/summary';
 
 afterEach(cleanup);
 
@@ -66,14 +67,50 @@ describe('popup: the first script and the live list from the second', () => {
     expect(container.textContent).not.toContain('5 раза');
   });
 
-  it('leaves what the second script put into the cards slot alone when the list changes', () => {
+  it('shows the stored summary\'s cards before the list is read, then the cards counted from the journal', () => {
+    const { container } = render(<Popup />);
+    expect(container.querySelector('[data-card]')).toBeNull();
+    expect(container.textContent).not.toContain('Проверок пока нет');
+    const summary = summarizeDashboard([], { closedPeriods: [], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
+    act(() => publishCards({ cards: summary.cards, from: 'summary', storageLow: false }));
+    expect([...container.querySelectorAll('[data-card]')].map((c) => c.getAttribute('data-card'))).toEqual(['renumbering', 'sstu', 'egisso']);
+    expect(names(container)).toEqual([]);
+    act(() => publishRecent([entry(1, 'первый.json')]));
+    expect(names(container)).toEqual(['первый.json']);
+    expect(container.querySelectorAll('[data-card]')).toHaveLength(3);
+
+    // counted from the journal: the ССТУ.РФ period is closed now
+    const counted = summarizeDashboard([], { closedPeriods: ['2026-11'], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
+    act(() => publishCards({ cards: counted.cards, from: 'journal', storageLow: true }));
+    expect(container.querySelector('[data-card="sstu"]')!.getAttribute('data-tone')).toBe('ok');
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Место для журнала');
+    // a late stored summary never replaces what was counted
+    act(() => publishCards({ cards: summary.cards, from: 'summary', storageLow: false }));
+    expect(container.querySelector('[data-card="sstu"]')!.getAttribute('data-tone')).toBe('ok');
+  });
+
+  it('without a stored summary the cards wait for the count; an empty journal shows no cards', () => {
     const { container } = render(<Popup initial={[entry(1, 'первый.json')]} />);
-    const slot = container.querySelector(`#${CARDS_SLOT_ID}`)!;
-    const foreign = document.createElement('section');
-    foreign.textContent = 'карточки';
-    slot.append(foreign);
-    act(() => publishRecent([entry(2, 'второй.xls'), entry(1, 'первый.json')]));
-    expect(container.querySelector(`#${CARDS_SLOT_ID}`)).toBe(slot);
-    expect(slot.textContent).toBe('карточки');
+    expect(container.querySelector('.cards-loading')?.textContent).toBe('Загрузка сводки…');
+    const summary = summarizeDashboard([], { closedPeriods: [], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
+    act(() => publishCards({ cards: summary.cards, from: 'journal', storageLow: false }));
+    expect(container.querySelector('.cards-loading')).toBeNull();
+    expect(container.querySelectorAll('[data-card]')).toHaveLength(3);
+    // purged while open: the note, not the cards
+    act(() => publishRecent([]));
+    expect(container.querySelector('[data-card]')).toBeNull();
+    expect(container.textContent).toContain('Проверок пока нет');
+  });
+
+  it('«mark the period closed» on a card goes to the second script, which holds the settings', () => {
+    const asked: unknown[] = [];
+    const stop = onTogglePeriod((a) => asked.push(a));
+    const { container } = render(<Popup initial={[entry(1, 'первый.json')]} />);
+    const summary = summarizeDashboard([], { closedPeriods: [], userHosts: [] }, new Date(2026, 10, 23, 12).getTime());
+    act(() => publishCards({ cards: summary.cards, from: 'summary', storageLow: false }));
+    const button = [...container.querySelectorAll<HTMLButtonElement>('[data-card="sstu"] button')].find((b) => b.textContent === 'Отметить период закрытым')!;
+    act(() => button.click());
+    stop();
+    expect(asked).toEqual([{ type: 'toggle-period', period: '2026-11', closed: true, label: 'Отметить период закрытым' }]);
   });
 });
