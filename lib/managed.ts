@@ -32,6 +32,12 @@ export interface Locked {
   userHosts: Set<string>;
 }
 
+/** True when both name the same fields as the organisation's. */
+export function sameLocks(a: Locked, b: Locked): boolean {
+  const set = (s: Set<string>) => [...s].sort().join('\n');
+  return a.retentionDays === b.retentionDays && (['profile', 'autoCheck', 'userHosts'] as const).every((k) => set(a[k]) === set(b[k]));
+}
+
 export const NOTHING_LOCKED: Locked = { profile: new Set(), autoCheck: new Set(), retentionDays: false, userHosts: new Set() };
 
 export function parseManaged(raw: unknown): Managed {

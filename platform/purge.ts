@@ -14,6 +14,7 @@ export const PURGED_MESSAGE =
 export async function purgeEverything(): Promise<void> {
   // other pages and the worker close their connections on versionchange and reopen a fresh, empty journal
   await journal.delete({ disableAutoOpen: false });
+  announceJournalReset();
   const others = (await indexedDB.databases?.()) ?? [];
   for (const db of others) {
     if (db.name) {
@@ -26,5 +27,4 @@ export async function purgeEverything(): Promise<void> {
   await browser.storage.local.clear();
   await browser.storage.session?.clear();
   if (typeof caches !== 'undefined') for (const name of await caches.keys()) await caches.delete(name);
-  announceJournalReset();
 }

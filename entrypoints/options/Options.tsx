@@ -1,12 +1,12 @@
 /** Settings: profile for letters, portals (automatic checking, user hosts), retention, and «Удалить все данные». */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/settings';
-import { NOTHING_LOCKED, type Locked } from '../../lib/managed';
+import { NOTHING_LOCKED, sameLocks, type Locked } from '../../lib/managed';
 import { checkInn } from '../../lib/ids/inn';
 import { checkOgrn } from '../../lib/ids/ogrn';
 import { PURGED_MESSAGE, purgeEverything } from '../../platform/purge';
-import { loadSettingsWithLocks, saveSettings } from '../../platform/settings';
+import { loadSettingsWithLocks, onSettingsChanged, saveSettings } from '../../platform/settings';
 import { Portals } from './Portals';
 
 export const MANAGED_NOTE = 'Поля, которые нельзя изменить, задала ваша организация: поменять их может администратор.';
@@ -21,11 +21,23 @@ export function Options() {
   const [saved, setSaved] = useState('');
   const [confirmPurge, setConfirmPurge] = useState(false);
   const [locked, setLocked] = useState<Locked>(NOTHING_LOCKED);
+  const lockedNow = useRef(locked);
+  lockedNow.current = locked;
 
-  useEffect(() => void loadSettingsWithLocks().then((r) => {
-    setSettings(r.settings);
-    setLocked(r.locked);
-  }), []);
+  useEffect(() => {
+    void loadSettingsWithLocks().then((r) => {
+      setSettings(r.settings);
+      setLocked(r.locked);
+    });
+    // a policy the browser delivers late (see platform/managed-storage.ts) fixes its fields as it comes
+    return onSettingsChanged(() =>
+      void loadSettingsWithLocks().then((r) => {
+        if (sameLocks(lockedNow.current, r.locked)) return;
+        setSettings(r.settings);
+        setLocked(r.locked);
+      }),
+    );
+  }, []);
   if (!settings) return <p>Загрузка…</p>;
 
   const p = settings.profile;

@@ -202,7 +202,8 @@ describe('popup cards, journal and settings in real Chromium', () => {
     await options.goto(extensionPage(app, 'options.html'));
     await options.getByRole('button', { name: 'Удалить все данные' }).click();
     await options.getByRole('button', { name: 'Да, удалить' }).click();
-    await expect.poll(() => journalCount(options)).toBe(0);
+    await expect.poll(() => options.locator('.saved').textContent()).toContain('Удалено всё');
+    expect(await journalCount(options)).toBe(0);
     await options.close();
     await expect.poll(() => page.locator('.journal-total').textContent()).toBe('Ничего не найдено.');
 

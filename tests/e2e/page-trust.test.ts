@@ -88,10 +88,8 @@ describe('a portal page cannot forge or read results', () => {
     await new Promise((r) => setTimeout(r, 1000)); // the isolated content script runs at document_idle
     await forge(pos, 1);
     // the page's own panel shows the verdict of what its script posted (text only, in our shadow root)
-    await expect.poll(() => pos.evaluate(() => document.querySelector('sverka-panel')?.shadowRoot?.textContent ?? ''), { timeout: 45_000 }).toContain('import_result_1057.json');
-    // Open defect (stop 17 note): when another e2e file ran just before, the first check after the browser start
-    // reached the journal only after ≈60 s; the generous timeouts here wait it out instead of hiding it.
-    await expect.poll(async () => (await journalSightings(app)).filter((s) => s.via === 'page').length, { timeout: 120_000 }).toBe(1);
+    await expect.poll(() => pos.evaluate(() => document.querySelector('sverka-panel')?.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toContain('import_result_1057.json');
+    await expect.poll(async () => (await journalSightings(app)).filter((s) => s.via === 'page').length, { timeout: 30_000 }).toBe(1);
     const [captured] = (await journalSightings(app)).filter((s) => s.via === 'page');
     expect(captured.sourceUrl).toBe(POS_PAGE);
 
@@ -104,10 +102,10 @@ describe('a portal page cannot forge or read results', () => {
 
     // once the extension fetched the file itself, its own verdict shows
     await row.getByRole('button', { name: 'Сверка: проверить этот файл' }).click();
-    await expect.poll(() => row.locator('button[data-verdict]').getAttribute('data-verdict'), { timeout: 60_000 }).toBe('error');
+    await expect.poll(() => row.locator('button[data-verdict]').getAttribute('data-verdict'), { timeout: 30_000 }).toBe('error');
     await tor.close();
     await pos.close();
-  }, 240_000);
+  });
 
   it('a flood of page captures is cut off after a dozen a minute', async () => {
     const pos = await app.context.newPage();
