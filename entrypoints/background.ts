@@ -21,7 +21,7 @@ import { listenForReminderClicks, REMINDER_ALARM, runReminders, scheduleReminder
 import { isExtensionPageSender, portalOfContentSender } from '../platform/sender';
 import { contentDispositionName, downloadName } from '../lib/download-name';
 import { watchUserHosts } from '../platform/user-hosts';
-import { claimDownload } from '../platform/claimed-downloads';
+import { claimDownload, safetyNetFrom } from '../platform/claimed-downloads';
 import { expireFormDrafts } from './forms/drafts';
 import { lookupLinks } from '../platform/link-lookup';
 import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
@@ -56,6 +56,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void startUp());
   watchUserHosts();
   watchDashboardSettings();
+  void safetyNetFrom();
   void startUp();
 });
 
@@ -65,7 +66,7 @@ export default defineBackground(() => {
  * Runs at start-up and whenever a portal page reports a click on a file link.
  */
 async function reconcileDownloads(): Promise<void> {
-  const startedAfter = new Date(Date.now() - RECONCILE_WINDOW_MS).toISOString();
+  const startedAfter = new Date(Math.max(Date.now() - RECONCILE_WINDOW_MS, await safetyNetFrom())).toISOString();
   const items = await browser.downloads.search({ state: 'complete', startedAfter });
   for (const item of items) await onDownloadComplete(item.id).catch(logFailure);
 }

@@ -32,3 +32,21 @@ export function claimDownload(item: { id: number; startTime?: string }): Promise
   chain = run.catch(() => undefined);
   return run;
 }
+
+const SESSION_MARK = 'safetyNetFrom';
+/** A download that started this close before the mark still counts as this session's (the worker starts late). */
+const SESSION_SLACK_MS = 2000;
+
+/**
+ * How far back the safety net may look: not before this browser session began, nor before the last purge
+ * (both empty storage.session), so «Удалить все данные» followed by a restart never brings back a file that
+ * was downloaded before it (the claims went with the purge). Call once at worker start.
+ */
+export async function safetyNetFrom(now = Date.now()): Promise<number> {
+  const area = browser.storage.session;
+  if (!area) return 0;
+  const got = (await area.get(SESSION_MARK))[SESSION_MARK];
+  if (typeof got === 'number') return got;
+  await area.set({ [SESSION_MARK]: now - SESSION_SLACK_MS });
+  return now - SESSION_SLACK_MS;
+}
