@@ -32,21 +32,39 @@ interface ContextsApi {
   getContexts?(f: { contextTypes: string[] }): Promise<unknown[]>;
 }
 
-let creating: Promise<void> | null = null;
+let ensuring: Promise<void> | null = null;
 
-async function ensureOffscreen(): Promise<void> {
-  const runtime = browser.runtime as unknown as ContextsApi;
-  const existing = await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (existing?.length) return;
-  const offscreen = (browser as unknown as { offscreen: OffscreenApi }).offscreen;
-  creating ??= offscreen
-    .createDocument({ url: OFFSCREEN_URL, reasons: ['WORKERS'], justification: 'Проверка файлов в отдельном потоке, который можно остановить' })
-    .catch((err: unknown) => {
-      // a second call while one is open: the document is there, which is all we need
-      if (!String(err).includes('Only a single offscreen')) throw err;
-    })
-    .finally(() => (creating = null));
-  await creating;
+/**
+ * Concurrent checks share one look-and-create round: two downloads finishing together once made the second
+ * call find the document not yet listed, be refused («Only a single offscreen document…») and send its file
+ * before the document listened — a check lost without a journal entry.
+ */
+function ensureOffscreen(): Promise<void> {
+  ensuring ??= (async () => {
+    const runtime = browser.runtime as unknown as ContextsApi;
+    const existing = await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+    if (existing?.length) return;
+    const offscreen = (browser as unknown as { offscreen: OffscreenApi }).offscreen;
+    await offscreen
+      .createDocument({ url: OFFSCREEN_URL, reasons: ['WORKERS'], justification: 'Проверка файлов в отдельном потоке, который можно остановить' })
+      .catch((err: unknown) => {
+        // made by an earlier worker of this session: the document is there, which is all we need
+        if (!String(err).includes('Only a single offscreen')) throw err;
+      });
+  })().finally(() => (ensuring = null));
+  return ensuring;
+}
+
+/** The document may still be loading its script (created by an earlier worker of this session): ask again briefly. */
+async function askOffscreen(message: RunCheckMessage): Promise<RecordedBrief | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await browser.runtime.sendMessage(message)) as RecordedBrief | undefined;
+    } catch (err) {
+      if (attempt >= 5 || !String(err).includes('Receiving end does not exist')) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
 
 /** Checks and records a file wherever this browser can start a Worker; resolves with what the tab should hear. */
@@ -64,7 +82,7 @@ export async function checkAndRecordInBackground(file: CheckInput, sighting: Sig
   try {
     await ensureOffscreen();
     const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, sighting };
-    const brief = (await browser.runtime.sendMessage(message)) as RecordedBrief | undefined;
+    const brief = await askOffscreen(message);
     if (!brief) throw new Error('no answer from the offscreen document');
     return brief;
   } finally {
