@@ -12,7 +12,7 @@ import { contentDispositionName } from '../lib/download-name';
 import type { InpageHost, PageNotice } from '../components/inpage/host';
 import type { OverlayProgress } from '../components/inpage/ReportOverlay';
 import type { GmJournal, JournalLine } from './journal';
-import { runCheck, type Checked } from './run-check';
+import { runCheck, warmUp, type Checked } from './run-check';
 
 export interface UserscriptHost extends InpageHost {
   /** Files dropped on the overlay: checked one after another, then together. */
@@ -20,6 +20,8 @@ export interface UserscriptHost extends InpageHost {
   /** The full report of a check made while this page is open; undefined for older ones (only their line is kept). */
   report(entryId: number): CheckReport | undefined;
   forgetReports(): void;
+  /** A file input is about to be used: start the check worker now (starting one compiles the whole script). */
+  prewarmUpload(): void;
 }
 
 export interface HostOptions {
@@ -103,6 +105,7 @@ export function userscriptHost({ portal, journal, workerUrl, openReport }: HostO
         onResult(uploadVerdictNotice(await verdictAtUpload(checked, expect, earlier), line.id, name));
       }).catch(() => onResult({ type: 'upload-verdict', entryId: null, fileName: name, verdict: 'warn', headline: UPLOAD_CHECK_FAILED, notes: [] }));
     },
+    prewarmUpload: () => warmUp(workerUrl),
     async lookup(urls) {
       return journal.lookup(urls);
     },

@@ -1,6 +1,6 @@
 /**
  * Runs a check inside the portal page without freezing it. First choice: a Worker made from a Blob URL of the
- * userscript itself (the same bundle, started in worker mode). Where the page's Content Security Policy
+ * userscript itself (the same bundle, started in worker mode), kept a while for the next check. Where the page's Content Security Policy
  * refuses such a worker, the check runs in the page in slices: every read yields to the page first.
  * Either way the check is bounded in time and reports progress.
  */
@@ -78,38 +78,110 @@ function readingProgress(source: ByteSource, onProgress: Progress, yieldFirst = 
   };
 }
 
-function inWorker(workerUrl: string, blob: Blob, name: string, onProgress: Progress): Promise<Checked | 'refused'> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl);
-    } catch {
-      resolve('refused');
-      return;
-    }
-    let started = false;
-    const finish = (r: Checked | 'refused') => {
-      clearTimeout(startTimer);
-      clearTimeout(limitTimer);
-      worker.terminate();
-      resolve(r);
-    };
-    const startTimer = setTimeout(() => finish('refused'), WORKER_START_MS);
-    const limitTimer = setTimeout(() => finish(checkedFrom(stoppedReport(name, blob.size, 'time'))), timeLimitMs(blob.size));
+/**
+ * A started worker. Starting one compiles the whole userscript (half a second and more on a busy office PC),
+ * so a worker that finished a check is kept for the next one for a while, and one is started ahead when the
+ * official is about to choose a file (warmUp).
+ */
+interface Started {
+  worker: Worker;
+  url: string;
+  /** true once the worker said «ready»; false when the page refused it (CSP) or it broke. */
+  ready: Promise<boolean>;
+  broken: boolean;
+}
+
+/** How long a spare worker waits for the next check before it is stopped. */
+const SPARE_MS = 60_000;
+let spare: { started: Started; timer: ReturnType<typeof setTimeout> } | null = null;
+
+function start(url: string): Started | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(url);
+  } catch {
+    return null;
+  }
+  const started: Started = { worker, url, ready: Promise.resolve(false), broken: false };
+  started.ready = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), WORKER_START_MS);
     worker.onerror = (e) => {
       e.preventDefault();
-      // refused before it ran (CSP): the page-side check takes over; broke while checking: say so, do not retry
-      finish(started ? checkedFrom(stoppedReport(name, blob.size, 'crash')) : 'refused');
+      started.broken = true;
+      clearTimeout(timer);
+      resolve(false);
+    };
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      if (e.data?.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(true);
+    };
+  });
+  return started;
+}
+
+function take(url: string): Started | null {
+  const kept = spare?.started;
+  if (spare) clearTimeout(spare.timer);
+  spare = null;
+  if (kept && kept.url === url && !kept.broken) return kept;
+  kept?.worker.terminate();
+  return start(url);
+}
+
+/** Keeps a worker for the next check; one spare is enough. */
+function keep(started: Started): void {
+  if (spare || started.broken) {
+    started.worker.terminate();
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (spare?.started !== started) return;
+    spare = null;
+    started.worker.terminate();
+  }, SPARE_MS);
+  spare = { started, timer };
+}
+
+/** Starts a worker ahead of a check (the official clicked a file input or drags files over the page). */
+export function warmUp(workerUrl: string | null): void {
+  if (!workerUrl || spare) return;
+  const started = start(workerUrl);
+  if (started) keep(started);
+}
+
+async function inWorker(workerUrl: string, blob: Blob, name: string, onProgress: Progress): Promise<Checked | 'refused'> {
+  const started = take(workerUrl);
+  if (!started || !(await started.ready)) {
+    // refused before it ran (CSP): the page-side check takes over
+    started?.worker.terminate();
+    return 'refused';
+  }
+  const { worker } = started;
+  return new Promise((resolve) => {
+    const finish = (r: Checked, reusable: boolean) => {
+      clearTimeout(limitTimer);
+      worker.onmessage = null;
+      worker.onerror = (e) => {
+        e.preventDefault();
+        started.broken = true;
+      };
+      if (reusable) keep(started);
+      else worker.terminate();
+      resolve(r);
+    };
+    const limitTimer = setTimeout(() => finish(checkedFrom(stoppedReport(name, blob.size, 'time')), false), timeLimitMs(blob.size));
+    // broke while checking: say so, do not retry
+    worker.onerror = (e) => {
+      e.preventDefault();
+      finish(checkedFrom(stoppedReport(name, blob.size, 'crash')), false);
     };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
-      if (m.type === 'ready') {
-        started = true;
-        clearTimeout(startTimer);
-        worker.postMessage({ type: 'check', blob, name } satisfies WorkerRequest);
-      } else if (m.type === 'progress' && started) onProgress(m.fraction);
-      else if (m.type === 'done') finish(checkedFromBytes(m.facts, m.bytes));
+      if (m.type === 'progress') onProgress(m.fraction);
+      else if (m.type === 'done') finish(checkedFromBytes(m.facts, m.bytes), true);
     };
+    worker.postMessage({ type: 'check', blob, name } satisfies WorkerRequest);
   });
 }
 

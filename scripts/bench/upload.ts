@@ -27,7 +27,7 @@ const FIXED_MS = 150;
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-async function bareCheck(name: string, bytes: Uint8Array): Promise<number> {
+export async function bareCheck(name: string, bytes: Uint8Array): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
@@ -37,31 +37,41 @@ async function bareCheck(name: string, bytes: Uint8Array): Promise<number> {
   return best;
 }
 
+/** Notes in the page's own clock when the file input's `change` event fires. */
+export async function timeChanges(page: Page, input: string): Promise<void> {
+  await page.evaluate((sel) => {
+    document.querySelector(sel)!.addEventListener('change', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true });
+  }, input);
+}
+
+/** Milliseconds from the last `change` (timeChanges) to a verdict shown beside the input. */
+export async function changeToVerdictMs(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const li = document.querySelector('sverka-upload')?.shadowRoot?.querySelector('li[data-verdict]');
+      const v = li?.getAttribute('data-verdict');
+      return v && v !== 'running' ? performance.now() - (window as unknown as { __t0: number }).__t0 : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 /** Chosen → verdict shown, in the page's own clock: from the input's change event to the verdict line. */
 /** `path`: the file on disk (Chromium reads it itself; a 30 MB buffer through the protocol would be slow). */
-async function chosenToVerdict(page: Page, url: string, input: string, path: string): Promise<number> {
+export async function chosenToVerdict(page: Page, url: string, input: string, path: string): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < RUNS; i++) {
     await page.goto(url);
-    await page.evaluate((sel) => {
-      document.querySelector(sel)!.addEventListener('change', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true });
-    }, input);
+    await timeChanges(page, input);
     await page.locator(input).setInputFiles(path, { timeout: 120_000 });
-    const handle = await page.waitForFunction(
-      () => {
-        const li = document.querySelector('sverka-upload')?.shadowRoot?.querySelector('li[data-verdict]');
-        const v = li?.getAttribute('data-verdict');
-        return v && v !== 'running' ? performance.now() - (window as unknown as { __t0: number }).__t0 : false;
-      },
-      undefined,
-      { polling: 'raf', timeout: 120_000 },
-    );
-    best = Math.min(best, (await handle.jsonValue()) as number);
+    best = Math.min(best, await changeToVerdictMs(page));
   }
   return best;
 }
 
-function line(name: string, ours: number, base: number): string {
+export function line(name: string, ours: number, base: number): string {
   const limit = FACTOR * base + FIXED_MS;
   return `${name}: chosen → verdict ${ours.toFixed(0)} ms vs bare Node check ${base.toFixed(0)} ms = ${(ours / base).toFixed(2)}× ` +
     `(target ≤ ${FACTOR}× + ${FIXED_MS} ms = ${limit.toFixed(0)} ms) ${ours <= limit ? 'OK' : 'OVER TARGET'}; load average ${load()}`;

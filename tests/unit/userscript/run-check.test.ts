@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../userscript/run-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCheck, warmUp, type WorkerReply, type WorkerRequest } from '../../../userscript/run-check';
+import type { CheckReport } from '../../../lib/checks/report';
 
 describe('userscript checks without a worker (the page refused one)', () => {
   it('runs the check in slices that yield to the page, with progress up to the end', async () => {
@@ -20,5 +21,64 @@ describe('userscript checks without a worker (the page refused one)', () => {
     const report = (await runCheck(new Blob([new Uint8Array([0, 1, 2, 255])]), 'мусор.json', () => undefined, null)).report();
     expect(report.verdict).toBe('error');
     expect(report.findings[0].code).toBe('unreadable');
+  });
+});
+
+describe('userscript checks in a worker, kept for the next check', () => {
+  /** Stands in for the Worker started from the userscript's Blob URL: says «ready», answers each check. */
+  class FakeWorker {
+    static started: FakeWorker[] = [];
+    onmessage: ((e: { data: WorkerReply }) => void) | null = null;
+    onerror: ((e: { preventDefault(): void }) => void) | null = null;
+    terminated = false;
+    checks = 0;
+    constructor(readonly url: string) {
+      FakeWorker.started.push(this);
+      setTimeout(() => this.onmessage?.({ data: { type: 'ready' } }), 1);
+    }
+    postMessage(m: WorkerRequest): void {
+      this.checks++;
+      if (m.name === 'crash.json') {
+        setTimeout(() => this.onerror?.({ preventDefault: () => undefined }), 1);
+        return;
+      }
+      const report: CheckReport = { file: m.name, kind: 'unknown', verdict: 'warn', summary: {}, findings: [] };
+      const bytes = new TextEncoder().encode(JSON.stringify(report)).buffer as ArrayBuffer;
+      setTimeout(() => this.onmessage?.({ data: { type: 'done', facts: { file: m.name, kind: 'unknown', verdict: 'warn', headline: 'итог' }, bytes } }), 1);
+    }
+    terminate(): void {
+      this.terminated = true;
+    }
+  }
+  const g = globalThis as unknown as { Worker?: unknown };
+  const original = g.Worker;
+  beforeEach(() => {
+    FakeWorker.started = [];
+    g.Worker = FakeWorker;
+  });
+  afterEach(() => {
+    g.Worker = original;
+  });
+
+  it('a second check reuses the worker of the first; one started ahead (warmUp) serves the next check', async () => {
+    const url = 'blob:https://tor.knd.gov.ru/a';
+    expect((await runCheck(new Blob(['1']), 'a.json', () => undefined, url)).report().file).toBe('a.json');
+    expect((await runCheck(new Blob(['2']), 'b.json', () => undefined, url)).verdict).toBe('warn');
+    expect(FakeWorker.started).toHaveLength(1);
+    expect(FakeWorker.started[0].checks).toBe(2);
+    expect(FakeWorker.started[0].terminated).toBe(false);
+    warmUp(url);
+    expect(FakeWorker.started).toHaveLength(1);
+  });
+
+  it('a worker that broke during a check is stopped, the file gets a report, and the next check starts a fresh one', async () => {
+    const url = 'blob:https://tor.knd.gov.ru/b';
+    const crashed = await runCheck(new Blob(['x']), 'crash.json', () => undefined, url);
+    expect(crashed.verdict).toBe('error');
+    const broken = FakeWorker.started.at(-1)!;
+    expect(broken.terminated).toBe(true);
+    await runCheck(new Blob(['y']), 'c.json', () => undefined, url);
+    expect(FakeWorker.started.at(-1)).not.toBe(broken);
+    expect(FakeWorker.started.at(-1)!.checks).toBe(1);
   });
 });
