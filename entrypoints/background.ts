@@ -5,7 +5,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CapturePortMessageSchema, ContentRequestSchema } from '../lib/messages';
-import { CAPTURE_ACCEPTED, CAPTURE_PORT, CHECK_FAILED_MESSAGE, fromBase64, type CheckDoneNotice, type CheckFailedNotice } from '../lib/capture-protocol';
+import { CAPTURE_ACCEPTED, CAPTURE_PORT, CHECK_FAILED_MESSAGE, UPLOAD_CHECK_FAILED, fromBase64, type CheckDoneNotice, type CheckFailedNotice, type UploadRecordedNotice, type UploadVerdictNotice } from '../lib/capture-protocol';
+import type { Sighting } from '../lib/journal/schema';
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { autoCheckEnabled } from '../lib/settings';
 import { applyRetention, markInterrupted } from '../lib/journal/store';
@@ -13,7 +14,7 @@ import { MAX_FILE_BYTES } from '../lib/checks/registry';
 import { loadSettings } from '../platform/settings';
 import { journal } from '../platform/journal';
 import { recordedOf, type CheckInput } from '../platform/check-and-record';
-import { checkAndRecordInBackground } from '../platform/offscreen-checks';
+import { checkAndRecordInBackground, prewarmChecks } from '../platform/offscreen-checks';
 import { progressReporter } from '../platform/check-progress';
 import { refreshBadge } from '../platform/badge';
 import { refreshDashboardSummary, watchDashboardSettings } from '../platform/dashboard-summary';
@@ -200,6 +201,9 @@ async function onMessage(message: unknown, sender: Browser.runtime.MessageSender
     case 'file-link-clicked':
       reconcileSoon();
       return { ok: true };
+    case 'upload-prewarm':
+      void prewarmChecks().catch(logFailure);
+      return { ok: true };
     case 'open-report':
       await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${req.entryId}`) });
       return { ok: true };
@@ -256,10 +260,35 @@ function onCapturePort(port: Browser.runtime.Port): void {
   async function finishCapture(file: CheckInput): Promise<void> {
     if (!portal) return;
     const progress = progressReporter(name, file.size, (n) => port.postMessage(n));
-    const done = await checkAndRecordInBackground(file, { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? 'upload' : 'page' }, progress);
+    const sighting = { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? ('upload' as const) : ('page' as const) };
+    if (upload) return finishUpload(file, sighting, upload.expect, progress);
+    const done = await checkAndRecordInBackground(file, sighting, progress);
     await journalChanged();
-    if (upload) return port.postMessage(await uploadNotice(await recordedOf(done, name), name, upload.expect, done.saveError));
     const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.verdict, headline: withSaveError(done.headline, done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
     port.postMessage(notice);
+  }
+
+  /** The verdict goes to the input as soon as the report exists; the journal entry's id follows once badge and summary are current. */
+  async function finishUpload(file: CheckInput, sighting: Sighting, expect: string | undefined, progress: (fraction: number) => void): Promise<void> {
+    let told = false;
+    const tell = (n: UploadVerdictNotice) => {
+      if (told) return;
+      told = true;
+      port.postMessage(n);
+    };
+    let done: Awaited<ReturnType<typeof checkAndRecordInBackground>>;
+    try {
+      done = await checkAndRecordInBackground(file, sighting, progress, { expect, onVerdict: tell });
+    } catch (err) {
+      logFailure(err);
+      // the input's line must not spin for ever: say so, the portal's button stays free
+      if (!told) port.postMessage({ type: 'check-failed', fileName: name, message: UPLOAD_CHECK_FAILED });
+      return;
+    }
+    // the early verdict could not be formed (or crossed the reply): the old way, from the journal
+    if (!told) tell(await uploadNotice(await recordedOf(done, name), name, expect));
+    const recorded: UploadRecordedNotice = { type: 'upload-recorded', entryId: done.entryId, ...(done.saveError ? { saveError: done.saveError } : {}) };
+    await journalChanged();
+    port.postMessage(recorded);
   }
 }

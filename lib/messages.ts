@@ -28,7 +28,10 @@ export const OpenReportSchema = z.object({ type: z.literal('open-report'), entry
 /** The official clicked a file link on a portal page: the worker makes sure the download gets checked. */
 export const FileLinkClickedSchema = z.object({ type: z.literal('file-link-clicked') });
 
-export const ContentRequestSchema = z.discriminatedUnion('type', [CheckUrlSchema, LookupSchema, OpenReportSchema, FileLinkClickedSchema]);
+/** A portal page has a file input the official is about to use: the worker readies its check runner. */
+export const UploadPrewarmSchema = z.object({ type: z.literal('upload-prewarm') });
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [CheckUrlSchema, LookupSchema, OpenReportSchema, FileLinkClickedSchema, UploadPrewarmSchema]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 export { CAPTURE_PORT, CAPTURE_CHUNK_BYTES, toBase64, fromBase64, type LinkVerdict, type CheckDoneNotice } from './capture-protocol';

@@ -9,6 +9,7 @@ import { headline } from '../lib/checks/headline';
 import { markRunning, provisionalKey, recordCheck } from '../lib/journal/store';
 import { JournalQuotaError } from '../lib/journal/errors';
 import type { Sighting } from '../lib/journal/schema';
+import type { HashedReport } from '../lib/checks/hash-and-check';
 import { checkInWorker, extensionWorker, prewarmWorker, refusedTooLarge, type WorkerLike } from './isolated-check';
 import { journal } from './journal';
 
@@ -38,6 +39,8 @@ export async function checkAndRecord(
   sighting: Sighting,
   onProgress?: (fraction: number) => void,
   makeWorker: () => WorkerLike = extensionWorker,
+  /** Hears the report as soon as it exists, before the journal has it (the verdict at a file input waits for nothing else). */
+  onChecked?: (checked: HashedReport) => void,
 ): Promise<Recorded> {
   const key = provisionalKey();
   let saveError: string | undefined;
@@ -46,6 +49,7 @@ export async function checkAndRecord(
     file instanceof Blob
       ? checkInWorker(sighting.fileName, file, { makeWorker, onProgress: (f) => onProgress?.(f * CHECK_SHARE) })
       : refusedTooLarge(sighting.fileName, file.size);
+  if (onChecked) void checking.then(onChecked).catch(() => undefined);
   const marked = markRunning(journal, { sha256: key, size: file.size, sighting }).catch((err: unknown) => {
     if (!(err instanceof JournalQuotaError)) throw err;
     saveError = err.message;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { LinkVerdict } from '../lib/capture-protocol';
 import type { InpageHost, PageNotice } from '../components/inpage/host';
 import { relayToWorker } from './relay-capture';
-import { relayUpload } from './upload-relay';
+import { prewarmUploadChecks, relayUpload } from './upload-relay';
 
 export function extensionHost(): InpageHost & { dispose(): void } {
   const listeners = new Set<(n: PageNotice) => void>();
@@ -30,6 +30,7 @@ export function extensionHost(): InpageHost & { dispose(): void } {
       void relayToWorker(blob, name, emit);
     },
     checkUpload: relayUpload,
+    prewarmUpload: prewarmUploadChecks,
     async lookup(urls) {
       return ((await browser.runtime.sendMessage({ type: 'lookup', urls })) ?? []) as LinkVerdict[];
     },

@@ -4,10 +4,13 @@
  * (a 200,000-licence report never crosses a message). The bytes go through Cache Storage, which the worker
  * and the document share: no base64, no copy through JSON. Firefox's background page starts Workers itself.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Sighting } from '../lib/journal/schema';
 import { briefOf, checkAndRecord, type CheckInput, type RecordedBrief } from './check-and-record';
 import { canStartWorkers } from './isolated-check';
+import type { UploadVerdictNotice } from '../lib/capture-protocol';
+import { earlyUploadVerdict, type UploadHook } from './upload-check';
+import { isExtensionPageSender } from './sender';
 
 export const PENDING_CACHE = 'sverka-pending-files';
 const OFFSCREEN_URL = 'offscreen.html';
@@ -17,6 +20,14 @@ export interface RunCheckMessage {
   type: 'run-check';
   key: string;
   sighting: Sighting;
+  /** A file chosen at a portal's file input: its verdict is sent (UploadVerdictReadyMessage) before the journal has it. */
+  upload?: { expect?: string };
+}
+
+export interface UploadVerdictReadyMessage {
+  type: 'upload-verdict-ready';
+  key: string;
+  notice: UploadVerdictNotice;
 }
 
 export interface CheckProgressMessage {
@@ -33,6 +44,11 @@ interface ContextsApi {
 }
 
 let ensuring: Promise<void> | null = null;
+
+/** Opens the offscreen document (and so its spare Worker) ahead of a check: a file input is about to be used on a portal page. */
+export async function prewarmChecks(): Promise<void> {
+  if (!canStartWorkers()) await ensureOffscreen();
+}
 
 /**
  * Concurrent checks share one look-and-create round: two downloads finishing together once made the second
@@ -68,20 +84,25 @@ async function askOffscreen(message: RunCheckMessage): Promise<RecordedBrief | u
 }
 
 /** Checks and records a file wherever this browser can start a Worker; resolves with what the tab should hear. */
-export async function checkAndRecordInBackground(file: CheckInput, sighting: Sighting, onProgress?: (fraction: number) => void): Promise<RecordedBrief> {
-  if (!(file instanceof Blob) || canStartWorkers()) return briefOf(await checkAndRecord(file, sighting, onProgress));
+export async function checkAndRecordInBackground(file: CheckInput, sighting: Sighting, onProgress?: (fraction: number) => void, upload?: UploadHook): Promise<RecordedBrief> {
+  if (!(file instanceof Blob) || canStartWorkers()) {
+    const early = upload && earlyUploadVerdict(sighting.fileName, upload.expect, upload.onVerdict);
+    return briefOf(await checkAndRecord(file, sighting, onProgress, undefined, early));
+  }
   const key = `https://sverka.invalid/pending/${crypto.randomUUID()}`;
   const cache = await caches.open(PENDING_CACHE);
   await cache.put(key, new Response(file));
-  const listener = (msg: unknown) => {
+  const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
     const m = msg as Partial<CheckProgressMessage> | null;
     if (m?.type === 'check-progress' && m.key === key && typeof m.fraction === 'number') onProgress?.(m.fraction);
+    const ready = msg as Partial<UploadVerdictReadyMessage> | null;
+    if (ready?.type === 'upload-verdict-ready' && ready.key === key && ready.notice && isExtensionPageSender(sender)) upload?.onVerdict(ready.notice);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   try {
     await ensureOffscreen();
-    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, sighting };
+    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, sighting, ...(upload ? { upload: { expect: upload.expect } } : {}) };
     const brief = await askOffscreen(message);
     if (!brief) throw new Error('no answer from the offscreen document');
     return brief;

@@ -3,7 +3,7 @@
  * a chosen file goes, bytes unread until the worker accepts it, to the worker over the capture port.
  */
 import { browser } from 'wxt/browser';
-import { CAPTURE_ACCEPTED, CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type UploadVerdictNotice } from '../lib/capture-protocol';
+import { CAPTURE_ACCEPTED, CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type UploadRecordedNotice, type UploadVerdictNotice } from '../lib/capture-protocol';
 import { MAX_FILE_BYTES } from '../lib/checks/limits';
 import type { UploadResult } from '../components/inpage/host';
 
@@ -19,10 +19,10 @@ export function relayUpload(file: File, expect: string | undefined, onResult: (r
     onResult('off');
     return;
   }
-  let settled = false;
+  let settled: UploadResult | null = null;
   const settle = (r: UploadResult) => {
     if (settled) return;
-    settled = true;
+    settled = r;
     onResult(r);
   };
   port.onDisconnect.addListener(() => settle('off'));
@@ -30,6 +30,11 @@ export function relayUpload(file: File, expect: string | undefined, onResult: (r
     const m = msg as { type?: string } | null;
     if (m?.type === CAPTURE_ACCEPTED) void stream(file, port).catch(() => port.disconnect());
     else if (m?.type === 'upload-verdict') settle(m as UploadVerdictNotice);
+    // the verdict came before the journal had the check: now its entry (the report link) is known
+    else if (m?.type === 'upload-recorded' && settled && settled !== 'off') {
+      const r = m as UploadRecordedNotice;
+      onResult({ ...settled, entryId: r.entryId, notes: r.saveError ? [...settled.notes, r.saveError] : settled.notes });
+    }
     // refused (too many files a minute): say so; the portal's button is not held for it
     else if (m?.type === 'check-failed') {
       const f = m as { message?: unknown };
@@ -40,10 +45,19 @@ export function relayUpload(file: File, expect: string | undefined, onResult: (r
   if (file.size > MAX_FILE_BYTES) return; // the worker answers with «too large» without a byte read
 }
 
+/** Each chunk is read while the one before is encoded and sent. */
 async function stream(file: File, port: ReturnType<typeof browser.runtime.connect>): Promise<void> {
+  const read = (off: number) => file.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer();
+  let next = read(0);
   for (let off = 0; off < file.size; off += CAPTURE_CHUNK_BYTES) {
-    const bytes = new Uint8Array(await file.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
+    const bytes = new Uint8Array(await next);
+    if (off + CAPTURE_CHUNK_BYTES < file.size) next = read(off + CAPTURE_CHUNK_BYTES);
     port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
   }
   port.postMessage({ type: 'capture-end' });
+}
+
+/** A file input is about to be used: the worker readies its check runner while the official picks the file. */
+export function prewarmUploadChecks(): void {
+  void browser.runtime.sendMessage({ type: 'upload-prewarm' }).catch(() => undefined);
 }

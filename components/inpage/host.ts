@@ -24,8 +24,11 @@ export interface InpageHost {
   /**
    * A file chosen at a portal's file input (or dropped on its upload area): check it and record it as seen at
    * upload; `expect` is the kind the input expects (from the portal's upload rules), undefined when unknown.
+   * `onResult` may come once more with the same verdict when the journal has the check (its `entryId`).
    */
   checkUpload(file: File, expect: string | undefined, onResult: (result: UploadResult) => void): void;
+  /** A file input is about to be used (focused, clicked, a file dragged in): ready the check runner. */
+  prewarmUpload?(): void;
   /** Verdicts already known for these links. */
   lookup(urls: string[]): Promise<LinkVerdict[]>;
   /** Shows the full report of a check (a tab of the extension, or the overlay of the userscript). */

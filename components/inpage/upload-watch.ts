@@ -26,11 +26,14 @@ interface UploadWatch {
   rules: UploadRule[];
 }
 
+/** How often a page may ask the host to ready its check runner (a file input focused, a file dragged in). */
+const PREWARM_EVERY_MS = 60_000;
+
 /** One watcher per page even when two of the extension's content scripts run there (shared isolated world). */
 const GLOBAL_KEY = '__sverkaUploadWatch';
 
 /** Starts watching file inputs and drop areas; a second call on the same page only adds its rules. */
-export function watchUploads(host: Pick<InpageHost, 'checkUpload' | 'openReport'>, rules: readonly UploadRule[], signal: AbortSignal): void {
+export function watchUploads(host: Pick<InpageHost, 'checkUpload' | 'openReport' | 'prewarmUpload'>, rules: readonly UploadRule[], signal: AbortSignal): void {
   const g = globalThis as unknown as Record<string, UploadWatch | undefined>;
   const existing = g[GLOBAL_KEY];
   if (existing) {
@@ -139,7 +142,23 @@ export function watchUploads(host: Pick<InpageHost, 'checkUpload' | 'openReport'
     if (files.length) hold(e, files, () => form.requestSubmit(submitter && form.contains(submitter) ? submitter : null));
   };
 
+  // the host readies its check runner while the official is still picking the file
+  let prewarmedAt = -Infinity;
+  const prewarm = () => {
+    if (!host.prewarmUpload || performance.now() - prewarmedAt < PREWARM_EVERY_MS) return;
+    prewarmedAt = performance.now();
+    host.prewarmUpload();
+  };
+  const onPick = (e: Event) => {
+    const t = e.target;
+    if (e.type === 'dragenter' ? e instanceof DragEvent && e.dataTransfer?.types.includes('Files') : t instanceof HTMLInputElement && t.type === 'file') prewarm();
+  };
+  if (document.querySelector('input[type="file" i]')) prewarm();
+
   const opts = { capture: true, signal };
+  window.addEventListener('click', onPick, opts);
+  window.addEventListener('focusin', onPick, opts);
+  window.addEventListener('dragenter', onPick, opts);
   window.addEventListener('change', onChange, opts);
   window.addEventListener('drop', onDrop, opts);
   window.addEventListener('click', onClick, opts);

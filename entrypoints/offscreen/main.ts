@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { briefOf, checkAndRecord, type RecordedBrief } from '../../platform/check-and-record';
-import { PENDING_CACHE, type CheckProgressMessage, type RunCheckMessage } from '../../platform/offscreen-checks';
+import { PENDING_CACHE, type CheckProgressMessage, type RunCheckMessage, type UploadVerdictReadyMessage } from '../../platform/offscreen-checks';
+import { earlyUploadVerdict } from '../../platform/upload-check';
 import { prewarmWorker } from '../../platform/isolated-check';
 
 prewarmWorker();
@@ -12,10 +13,10 @@ prewarmWorker();
 browser.runtime.onMessage.addListener((msg: unknown, sender) => {
   const m = msg as Partial<RunCheckMessage> | null;
   if (sender.id !== browser.runtime.id || m?.target !== 'offscreen' || m.type !== 'run-check' || !m.key || !m.sighting) return undefined;
-  return run(m.key, m.sighting);
+  return run(m.key, m.sighting, m.upload);
 });
 
-async function run(key: string, sighting: RunCheckMessage['sighting']): Promise<RecordedBrief | undefined> {
+async function run(key: string, sighting: RunCheckMessage['sighting'], upload: RunCheckMessage['upload']): Promise<RecordedBrief | undefined> {
   const response = await (await caches.open(PENDING_CACHE)).match(key);
   if (!response) return undefined;
   const blob = await response.blob();
@@ -27,5 +28,11 @@ async function run(key: string, sighting: RunCheckMessage['sighting']): Promise<
     const p: CheckProgressMessage = { type: 'check-progress', key, fraction };
     void browser.runtime.sendMessage(p).catch(() => undefined);
   };
-  return briefOf(await checkAndRecord(blob, sighting, progress));
+  const early =
+    upload &&
+    earlyUploadVerdict(sighting.fileName, upload.expect, (notice) => {
+      const m: UploadVerdictReadyMessage = { type: 'upload-verdict-ready', key, notice };
+      void browser.runtime.sendMessage(m).catch(() => undefined);
+    });
+  return briefOf(await checkAndRecord(blob, sighting, progress, undefined, early));
 }

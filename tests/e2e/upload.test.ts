@@ -100,7 +100,8 @@ describe('ТОР КНД «Загрузка присвоенных номеров
     const v = await verdictOf(page, 'erul-mixed.json');
     expect(v.verdict).toBe('error');
     expect(v.text).toContain('нужно обращение в поддержку ТОР КНД');
-    expect(v.text).toContain('Открыть полный отчёт');
+    // the report link follows the verdict once the journal has the check
+    await expect.poll(() => page.locator('sverka-upload li[data-file="erul-mixed.json"]').textContent(), { timeout: 30_000 }).toContain('Открыть полный отчёт');
     await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
     await expect.poll(() => question(page).count()).toBe(1);
     expect(await question(page).textContent()).toContain('В файле «erul-mixed.json» ошибка:');
