@@ -66,6 +66,7 @@ beforeAll(async () => {
   server.serve('tor.knd.gov.ru', '/service-tasks-big', { body: tasks.replace('</tbody>', `${bigRow}</tbody>`), type: html });
   server.serve('tor.knd.gov.ru', '/api/tasks/2000/result/import_result_2000.json', { body: bigImportResult(), type: 'application/json', attachment: 'import_result_2000.json' });
   server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: html });
+  server.serve('tor.knd.gov.ru', '/service-tasks/new-no-workers', { body: pageFixture('tor-knd-import-task.html'), type: html, headers: { 'content-security-policy': "worker-src 'none'" } });
   server.serve('lk.egisso.ru', '/supplier/packages', { body: pageFixture('egisso-cabinet-upload.html'), type: html });
   server.serve(ERUL_HOST, '/renumbering', { body: pageFixture('erul-renumbering-upload.html'), type: html });
   server.serve(ERUL_HOST, '/api/renumbering/upload', { body: '<!doctype html><html lang="ru"><meta charset="utf-8"><h2>Файлы приняты</h2></html>', type: html });
@@ -354,6 +355,24 @@ describe('the userscript checks a file at a portal file picker before it is sent
     await page.waitForTimeout(500);
     expect(posts('/api/service-tasks/import').length).toBe(before + 2);
     expect(posts('/api/service-tasks/import').at(-1)!.body.includes('ok-all-accepted.xml')).toBe(true);
+    await page.close();
+  });
+
+  it('where the page refuses workers (CSP), the file chosen for upload is checked in the page in slices and still held for the question', async () => {
+    const page = await us.context.newPage();
+    const notes: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().startsWith('Сверка:')) notes.push(m.text());
+    });
+    await page.goto('https://tor.knd.gov.ru/service-tasks/new-no-workers');
+    const before = posts('/api/service-tasks/import').length;
+    await page.locator('#x2c-file').setInputFiles(await chosenFile('renumbering/erul-truncated.json'));
+    expect((await uploadVerdictOf(page, 'erul-truncated.json')).verdict).toBe('error');
+    expect(notes.some((n) => n.includes('erul-truncated.json проверен на странице частями'))).toBe(true);
+    await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
+    await expect.poll(() => question(page).count()).toBe(1);
+    await question(page).getByRole('button', { name: 'Всё равно загрузить' }).click();
+    await expect.poll(() => posts('/api/service-tasks/import').length).toBe(before + 1);
     await page.close();
   });
 
