@@ -79,6 +79,7 @@ async function holdJournal(): Promise<Page> {
   return page;
 }
 
+const release = (holder: Page) => holder.evaluate(() => ((window as unknown as { releaseJournal?: boolean }).releaseJournal = true));
 const card = (p: Page, id: string) => p.locator(`[data-card="${id}"]`);
 
 describe('popup cards from the stored summary', () => {
@@ -89,14 +90,16 @@ describe('popup cards from the stored summary', () => {
 
     const holder = await holdJournal();
     const popup = await app.context.newPage();
-    await popup.goto(extensionPage(app, 'popup.html'));
-    await expect.poll(() => card(popup, 'renumbering').getAttribute('data-tone'), { timeout: 15_000 }).toBe('error');
-    expect(await card(popup, 'renumbering').textContent()).toContain('нужно обращение в поддержку ТОР КНД');
-    // the journal is still held: the list has not been read, nor the cards counted
-    expect(await popup.locator('.recent-check').count()).toBe(0);
-    expect(await popup.evaluate(() => [window.__sverkaPopup?.listRendered, window.__sverkaPopup?.cardsCounted])).toEqual([undefined, undefined]);
-
-    await holder.evaluate(() => ((window as unknown as { releaseJournal?: boolean }).releaseJournal = true));
+    try {
+      await popup.goto(extensionPage(app, 'popup.html'));
+      await expect.poll(() => card(popup, 'renumbering').getAttribute('data-tone'), { timeout: 15_000 }).toBe('error');
+      expect(await card(popup, 'renumbering').textContent()).toContain('нужно обращение в поддержку ТОР КНД');
+      // the journal is still held: the list has not been read, nor the cards counted
+      expect(await popup.locator('.recent-check').count()).toBe(0);
+      expect(await popup.evaluate(() => [window.__sverkaPopup?.listRendered, window.__sverkaPopup?.cardsCounted])).toEqual([undefined, undefined]);
+    } finally {
+      await release(holder);
+    }
     await expect.poll(() => popup.locator('.recent-check').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => popup.evaluate(() => window.__sverkaPopup?.cardsCounted !== undefined), { timeout: 30_000 }).toBe(true);
     expect(await card(popup, 'renumbering').getAttribute('data-tone')).toBe('error');
@@ -111,10 +114,13 @@ describe('popup cards from the stored summary', () => {
     // a popup opened now shows the new card from the summary, before any journal read
     const holder = await holdJournal();
     const popup = await app.context.newPage();
-    await popup.goto(extensionPage(app, 'popup.html'));
-    await expect.poll(() => card(popup, 'egisso').getAttribute('data-tone'), { timeout: 15_000 }).toBe('error');
-    expect(await popup.locator('.recent-check').count()).toBe(0);
-    await holder.evaluate(() => ((window as unknown as { releaseJournal?: boolean }).releaseJournal = true));
+    try {
+      await popup.goto(extensionPage(app, 'popup.html'));
+      await expect.poll(() => card(popup, 'egisso').getAttribute('data-tone'), { timeout: 15_000 }).toBe('error');
+      expect(await popup.locator('.recent-check').count()).toBe(0);
+    } finally {
+      await release(holder);
+    }
     await holder.close();
     await popup.close();
 
