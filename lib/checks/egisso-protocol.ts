@@ -12,7 +12,8 @@ import { FormatError } from '../formats/errors';
 import { headText } from '../formats/sniff';
 import type { Finding } from './report';
 import type { KindCheck, KindResult } from './types';
-import { describeEgissoXml, egissoTime, looksLikeProtocol, readProtocol, type ParsedProtocol } from '../egisso/protocol';
+import { describeEgissoXml, egissoTime, protocolReader, protocolSniffer, type ParsedProtocol } from '../egisso/protocol';
+import { packageRootOf, rootFromHead } from '../egisso/package-root';
 import { explainRuleCode } from '../egisso/rule-codes';
 import { plural } from '../plural';
 
@@ -40,12 +41,25 @@ async function detect(file: PreparedFile): Promise<number> {
     // an XML that starts with a comment is sniffed as HTML: still ours if it names ЕГИССО
     if (file.format !== 'html' || !headText(file.head).includes('urn://egisso-ru/')) return 0;
   }
-  if (file.format === 'text' && !headText(file.head).includes('<')) return 0;
-  const { text } = await file.text();
-  const seen = looksLikeProtocol(text);
+  const head = headText(file.head);
+  if (file.format === 'text' && !head.includes('<')) return 0;
+  // an outgoing package (10.06.S data, 10.05.I request) holds no protocol: not read any further
+  const root = rootFromHead(head);
+  if (root && packageRootOf(root.local, root.uri)) return 0;
+  let namesProtocolNs = false;
+  const { result: seen } = await file.streamText(() => {
+    const sniffer = protocolSniffer();
+    return {
+      write(chunk) {
+        namesProtocolNs ||= chunk.includes('urn://egisso-ru/types/package-protocol/');
+        return sniffer.write(chunk);
+      },
+      end: () => sniffer.end(),
+    };
+  });
   // A broken document that still names the protocol is ours: check() then says what is broken and where.
   if (seen === 'yes') return 0.95;
-  if (seen === 'broken') return text.includes('urn://egisso-ru/types/package-protocol/') ? 0.6 : 0.5;
+  if (seen === 'broken') return namesProtocolNs ? 0.6 : 0.5;
   return 0;
 }
 
@@ -101,10 +115,25 @@ function codeFindings(p: ParsedProtocol): Finding[] {
 }
 
 async function check(file: PreparedFile): Promise<KindResult> {
-  const { text, encoding } = await file.text();
-  const p = readProtocol(text);
+  let head = '';
+  const {
+    result: p,
+    encoding,
+  } = await file.streamText(() => {
+    const reader = protocolReader();
+    return {
+      write: (chunk) => reader.write(chunk),
+      end() {
+        try {
+          return reader.end();
+        } finally {
+          head = reader.head();
+        }
+      },
+    };
+  });
   if (!p.found && !p.attachmentOnly) {
-    const what = describeEgissoXml(text.slice(0, 8192));
+    const what = describeEgissoXml(head);
     throw new FormatError(
       'not-a-protocol',
       what ?? 'В файле нет протокола обработки ЕГИССО (элементов protocol/packageResult). Проверьте, тот ли файл скачан.',

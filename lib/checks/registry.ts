@@ -6,7 +6,7 @@ import type { ByteSource } from '../formats/source';
 import { prepareFile, type PreparedFile } from '../formats/prepared';
 import { FormatError } from '../formats/errors';
 import { FORMAT_NAMES } from '../formats/sniff';
-import { parseXml } from '../formats/xml';
+import { XmlReader } from '../formats/xml';
 import { CheckReportSchema, verdictOf, type CheckReport, type Finding } from './report';
 import type { KindId } from './kinds';
 import type { CheckContext, KindCheck, KindResult } from './types';
@@ -134,8 +134,11 @@ async function whyUnreadable(file: PreparedFile): Promise<Unreadable | null> {
           `начало файла: ${hexHead(file.head)}`,
         );
       case 'xml':
-        // well-formedness (and depth) of an XML no kind claimed: a damaged file is told as damaged
-        parseXml((await file.text()).text, {}, { attributes: false });
+        // well-formedness (and depth) of an XML no kind claimed: a damaged file is told as damaged (streamed)
+        await file.streamText(() => {
+          const xml = new XmlReader({}, { attributes: false });
+          return { write: (chunk) => xml.write(chunk), end: () => xml.close() };
+        });
         return null;
       case 'text': {
         const text = (await file.text()).text;

@@ -11,7 +11,7 @@ import type { CheckContext, KindCheck, KindResult } from '../checks/types';
 import { plural } from '../plural';
 import { formatSnils } from '../ids/snils';
 import { packageRootOf, rootFromHead, CURRENT_10_06_S } from './package-root';
-import { ELEMENT_KIND_TEXT, readPackage, type PackageElementReport, type ParsedPackage } from './package';
+import { ELEMENT_KIND_TEXT, packageReader, type PackageElementReport, type ParsedPackage } from './package';
 import { PACKAGE_CHECKS, PACKAGE_CHECK_INFO, type PackageCheck } from './package-checks';
 
 const XML_LIKE = new Set(['xml', 'text', 'html']);
@@ -87,11 +87,11 @@ export function packageNextAction(s: { withdrawn: boolean; problems: number; war
 }
 
 async function check(file: PreparedFile, ctx: CheckContext): Promise<KindResult> {
-  const { text, encoding } = await file.text();
   // the journal's 10.05.I packages matter only to a 10.06.S package
   const is1006 = headText(file.head).includes('urn://egisso-ru/msg/10.06.S/');
   const lmszSource = is1006 && ctx.egissoLmsz ? await ctx.egissoLmsz().catch(() => null) : null;
-  const p = readPackage(text, { lmszSource });
+  // streamed: a 30 MB package is read in 1 MB pieces, never held whole
+  const { result: p, encoding } = await file.streamText(() => packageReader({ lmszSource }));
   const { message, version } = p.root;
   const findings: Finding[] = [];
   if (p.withdrawn) {

@@ -13,7 +13,8 @@
  * its leaves are checked as they close and the element's cross-field checks run when it closes, so memory
  * stays bounded by the elements kept for the report (`maxStored`), whatever the package size.
  */
-import { parseXml } from '../formats/xml';
+import { XmlReader } from '../formats/xml';
+import type { TextSink } from '../formats/text';
 import { FormatError } from '../formats/errors';
 import { snilsCheckNumber, formatSnils } from '../ids/snils';
 import { PACKAGE_CHECK_INFO, type PackageCheck } from './package-checks';
@@ -238,6 +239,34 @@ interface Current {
  * well-formed XML (with line and column).
  */
 export function readPackage(text: string, opts: ReadPackageOptions = {}): ParsedPackage {
+  const reader = packageReader(opts);
+  reader.write(text);
+  return reader.end();
+}
+
+/** Names whose text the checks read (current and old spellings); other elements' text is never built. */
+const LEAF_NAMES = new Set([
+  'uuid',
+  'ID',
+  'id',
+  'packageId',
+  'oszCode',
+  'providerCode',
+  'SNILS',
+  'Gender',
+  'amount',
+  'quantity',
+  'needsCriteriaCode',
+  'quota',
+  'KBKCode',
+  'title',
+  ...Object.keys(UUID_FIELDS),
+  ...Object.keys(NAME_FIELDS),
+  ...Object.keys(DATE_FIELDS),
+]);
+
+/** The package reader fed piece by piece (streaming from the file); `end` gives the checked package. */
+export function packageReader(opts: ReadPackageOptions = {}): TextSink<ParsedPackage> {
   const maxStored = opts.maxStored ?? 2000;
   const lmszById = opts.lmszSource ? new Map(opts.lmszSource.lmsz.map((l) => [l.id.toLowerCase(), l])) : null;
   let root: PackageRoot | null = null;
@@ -246,7 +275,6 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
   const stack: string[] = [];
   let packageDepth = -1;
   let elementsDepth = -1;
-  let buf = '';
   let leaf = false;
   let cur: Current | null = null;
   const seenUuids = new Set<string>();
@@ -402,8 +430,7 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
   let factCount = 0;
   let leafLine = 0;
 
-  parseXml(
-    text,
+  const xml = new XmlReader(
     {
       open(tag) {
         const depth = stack.length + 1;
@@ -460,14 +487,12 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
           cur.quotaBad = false;
         }
         stack.push(name);
-        buf = '';
         leaf = true;
         leafLine = tag.line;
+        return LEAF_NAMES.has(name);
       },
-      text(t) {
-        if (leaf && buf.length < 4096) buf += t;
-      },
-      close() {
+      close(_local, _uri, text) {
+        const buf = text.length > 4096 ? text.slice(0, 4096) : text;
         const depth = stack.length;
         const name = stack.pop()!;
         const wasLeaf = leaf;
@@ -489,11 +514,16 @@ export function readPackage(text: string, opts: ReadPackageOptions = {}): Parsed
         } else if (depth === packageDepth + 1 && packageDepth > 0 && name === 'packageId' && wasLeaf && out) {
           out.packageId = buf.trim();
         }
-        buf = '';
       },
     },
     { attributes: false },
   );
-  if (!out) throw new FormatError('not-a-package', 'В файле нет пакета ЕГИССО.');
-  return out;
+  return {
+    write: (chunk) => xml.write(chunk),
+    end() {
+      xml.close();
+      if (!out) throw new FormatError('not-a-package', 'В файле нет пакета ЕГИССО.');
+      return out;
+    },
+  };
 }

@@ -22,7 +22,8 @@
  * envelope (response, MessagePrimaryContent…): it is found at any depth. Memory stays bounded: counts are
  * kept for every record, but only records with messages are stored, up to `maxStoredRecords`.
  */
-import { parseXml, XmlStop } from '../formats/xml';
+import { XmlReader, XmlStop } from '../formats/xml';
+import type { TextSink } from '../formats/text';
 import { normaliseRuleCode } from './rule-codes';
 
 export const PROTOCOL_NS = 'urn://egisso-ru/types/package-protocol/';
@@ -199,6 +200,16 @@ export function egissoTime(value: string): string {
  * the caller decides what to say. Throws FormatError for malformed XML, DOCTYPE and entity declarations.
  */
 export function readProtocol(text: string, opts: ReadProtocolOptions = {}): ParsedProtocol {
+  const reader = protocolReader(opts);
+  reader.write(text);
+  return reader.end();
+}
+
+/** Characters of the document's start kept for describing a non-protocol ЕГИССО file. */
+const HEAD_KEPT = 8192;
+
+/** The protocol reader fed piece by piece (streaming from the file); `end` gives the protocol. */
+export function protocolReader(opts: ReadProtocolOptions = {}): TextSink<ParsedProtocol> & { head(): string } {
   const maxStored = opts.maxStoredRecords ?? 50_000;
   const out: ParsedProtocol = {
     found: false,
@@ -239,7 +250,6 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
   // text capture of one leaf element
   let captureDepth = -1;
   let captureName = '';
-  let buf = '';
 
   // the record being read
   let recID = '';
@@ -310,8 +320,8 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
     }
   }
 
-  parseXml(
-    text,
+  let head = '';
+  const xml = new XmlReader(
     {
       open(tag) {
         depth++;
@@ -331,14 +341,14 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
           if (depth === mrDepth + 1 && (local === 'receivingTime' || local === 'processingTime')) {
             captureDepth = depth;
             captureName = `mr:${local}`;
-            buf = '';
+            return true;
           } else if (local === 'error' && mrErrorDepth < 0) {
             mrErrorDepth = depth;
             mrError = { code: '', message: '', time: '' };
           } else if (mrErrorDepth >= 0 && depth === mrErrorDepth + 1 && (local === 'code' || local === 'message' || local === 'time')) {
             captureDepth = depth;
             captureName = `mr:${local}`;
-            buf = '';
+            return true;
           }
           return;
         }
@@ -362,9 +372,8 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
         if (depth === resultDepth + 1 && PACKAGE_FIELDS.has(local)) {
           captureDepth = depth;
           captureName = local;
-          buf = '';
           if (!out.namespaces.packageResult) out.namespaces.packageResult = uri;
-          return;
+          return true;
         }
         if (local === 'recordResult' && recordDepth < 0) {
           recordDepth = depth;
@@ -381,7 +390,7 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
           if (local === 'recID' || local === 'recId' || local === 'recordOK') {
             captureDepth = depth;
             captureName = local;
-            buf = '';
+            return true;
           } else if (local === 'messages' || local === 'recordError') {
             messageDepth = depth;
             messageIsRecordError = local === 'recordError';
@@ -394,16 +403,12 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
         if (depth === messageDepth + 1 && MESSAGE_FIELDS.has(local)) {
           captureDepth = depth;
           captureName = local;
-          buf = '';
+          return true;
         }
       },
-      text(t) {
-        if (captureDepth >= 0) buf += t;
-      },
-      close() {
+      close(_local, _uri, v) {
         if (depth === captureDepth) {
           captureDepth = -1;
-          const v = buf;
           switch (captureName) {
             case 'packageID':
             case 'packageId':
@@ -490,9 +495,19 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
     },
     { attributes: false },
   );
-  if (!out.found && rootIs1010 && sawAttachment) out.attachmentOnly = true;
-  out.message = protocolMessage(out.wrapper.uri, pkg.packageType);
-  return out;
+  return {
+    write(chunk) {
+      if (head.length < HEAD_KEPT) head += chunk.slice(0, HEAD_KEPT - head.length);
+      return xml.write(chunk);
+    },
+    end() {
+      xml.close();
+      if (!out.found && rootIs1010 && sawAttachment) out.attachmentOnly = true;
+      out.message = protocolMessage(out.wrapper.uri, pkg.packageType);
+      return out;
+    },
+    head: () => head,
+  };
 }
 
 /**
@@ -500,30 +515,77 @@ export function readProtocol(text: string, opts: ReadProtocolOptions = {}): Pars
  * start with it; envelopes put it within the first kilobytes). A pre-check on the raw text keeps other
  * XML files from being parsed at all.
  */
-export function looksLikeProtocol(text: string): 'yes' | 'no' | 'broken' {
-  const in1010 = text.includes('urn://egisso-ru/msg/10.10.I/');
-  const protocolLike = /<([\w.-]+:)?protocol[\s>/]/.test(text) && (text.includes('packageResult') || text.includes('messageResult'));
-  if (!protocolLike && !in1010) return 'no';
+export function looksLikeProtocol(text: string): ProtocolSeen {
+  const sniffer = protocolSniffer();
+  sniffer.write(text);
+  return sniffer.end();
+}
+
+export type ProtocolSeen = 'yes' | 'no' | 'broken';
+
+/** How far detection reads into a file (characters) before it decides that no protocol is there. */
+export const SNIFF_WINDOW = 4 * 1024 * 1024;
+
+const PROTOCOL_TAG_RE = /<([\w.-]+:)?protocol[\s>/]/;
+
+/**
+ * Detection fed piece by piece: 'yes' as soon as a protocol element (or a 10.10.I response root) opens,
+ * 'broken' when the XML breaks before that in a file that names the protocol (so that the check can say what
+ * is broken and where), 'no' otherwise. Reads at most SNIFF_WINDOW characters.
+ */
+export function protocolSniffer(): TextSink<ProtocolSeen> {
   let found = false;
+  let broken = false;
   let depth = 0;
-  try {
-    parseXml(
-      text,
-      {
-        open(tag) {
-          depth++;
-          if (isProtocol(tag.local, tag.uri) || (depth === 1 && is1010Response(tag.local, tag.uri))) {
-            found = true;
-            throw new XmlStop();
-          }
-        },
+  let read = 0;
+  let tail = '';
+  let sawTag = false;
+  let sawResult = false;
+  let saw1010 = false;
+  const xml = new XmlReader(
+    {
+      open(tag) {
+        depth++;
+        if (isProtocol(tag.local, tag.uri) || (depth === 1 && is1010Response(tag.local, tag.uri))) {
+          found = true;
+          throw new XmlStop();
+        }
       },
-      { attributes: false },
-    );
-  } catch {
-    return 'broken';
-  }
-  return found ? 'yes' : 'no';
+    },
+    { attributes: false },
+  );
+  const named = (): boolean => saw1010 || (sawTag && sawResult);
+  return {
+    write(chunk) {
+      // the pre-check's words may straddle two pieces: look across the seam too
+      for (const probe of [chunk, tail + chunk.slice(0, 64)]) {
+        saw1010 ||= probe.includes('urn://egisso-ru/msg/10.10.I/');
+        sawTag ||= PROTOCOL_TAG_RE.test(probe);
+        sawResult ||= probe.includes('packageResult') || probe.includes('messageResult');
+      }
+      tail = chunk.slice(-64);
+      read += chunk.length;
+      if (!broken) {
+        try {
+          if (!xml.write(chunk)) return false;
+        } catch {
+          broken = true;
+        }
+      }
+      return read < SNIFF_WINDOW;
+    },
+    end() {
+      if (!found && !broken && read < SNIFF_WINDOW) {
+        try {
+          xml.close();
+        } catch {
+          broken = true;
+        }
+      }
+      if (!named()) return 'no';
+      return found ? 'yes' : broken ? 'broken' : 'no';
+    },
+  };
 }
 
 /** What an ЕГИССО XML that is not a protocol is, by its root namespace (urn://egisso-ru/msg/<code>/<ver>). */

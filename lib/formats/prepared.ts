@@ -4,7 +4,7 @@
 import type { ByteSource } from './source';
 import { readAll } from './source';
 import { sniff, type FileFormat } from './sniff';
-import { decodeText, type DecodedText } from './text';
+import { decodeText, streamText, type DecodedText, type TextEncoding, type TextSink } from './text';
 import { parseJson } from './json';
 import { readSheets, type Sheet } from './sheet';
 import { readZipDirectory, type ZipDirectory } from './zip';
@@ -20,6 +20,11 @@ export interface PreparedFile {
   readonly head: Uint8Array;
   bytes(): Promise<Uint8Array>;
   text(): Promise<DecodedText>;
+  /**
+   * The text piece by piece into a sink (streaming readers of big XML): the whole text is never held, unless
+   * `text()` already decoded it. A sink may be started twice (a file that turns out to be windows-1251).
+   */
+  streamText<T>(start: () => TextSink<T>): Promise<{ result: T; encoding: TextEncoding }>;
   json(): Promise<unknown>;
   sheets(): Promise<Sheet[]>;
   zip(): Promise<ZipDirectory>;
@@ -36,7 +41,8 @@ export async function prepareFile(name: string, source: ByteSource): Promise<Pre
   const head = await source.read(0, Math.min(source.size, 4096));
   const format = sniff(head, source.size);
   const bytes = once(() => readAll(source));
-  const text = once(async () => decodeText(await bytes()));
+  let decoded: DecodedText | undefined;
+  const text = once(async () => (decoded = decodeText(await bytes())));
   return {
     name,
     size: source.size,
@@ -45,6 +51,14 @@ export async function prepareFile(name: string, source: ByteSource): Promise<Pre
     head,
     bytes,
     text,
+    async streamText<T>(start: () => TextSink<T>) {
+      if (decoded) {
+        const sink = start();
+        sink.write(decoded.text);
+        return { result: sink.end(), encoding: decoded.encoding };
+      }
+      return streamText(source, start);
+    },
     json: once(async () => {
       if (format !== 'json') throw new FormatError('not-json', 'Это не данные JSON.');
       return parseJson((await text()).text);

@@ -101,3 +101,83 @@ export function encodeCp1251(text: string): Uint8Array {
   }
   return out;
 }
+
+/** Where decoded text goes piece by piece. `write` returns false to stop early; `end` gives the result. */
+export interface TextSink<T> {
+  write(chunk: string): boolean;
+  end(): T;
+}
+
+/** Bytes read and decoded per step when streaming: memory stays this size whatever the file. */
+export const TEXT_CHUNK_BYTES = 1024 * 1024;
+
+/** Signals inside streamText that the UTF-8 guess was wrong and the file must be read again as windows-1251. */
+class NotUtf8 extends Error {}
+
+/**
+ * The text of `source` decoded piece by piece (TextDecoder with stream: true) into a sink made by `start`:
+ * the same encoding rules as `decodeText`, without ever holding the whole text. When a file without a BOM
+ * turns out not to be UTF-8 part-way through (a windows-1251 file without a declaration), the reading starts
+ * again as windows-1251 with a fresh sink, so the sink never sees mis-decoded text.
+ */
+export async function streamText<T>(
+  source: { readonly size: number; read(offset: number, length: number): Promise<Uint8Array> },
+  start: () => TextSink<T>,
+  chunkBytes = TEXT_CHUNK_BYTES,
+): Promise<{ result: T; encoding: TextEncoding }> {
+  const head = await source.read(0, Math.min(source.size, 1024));
+  let encoding: TextEncoding;
+  let skip = 0;
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) [encoding, skip] = ['utf-8-bom', 3];
+  else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) [encoding, skip] = ['utf-16le', 2];
+  else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) [encoding, skip] = ['utf-16be', 2];
+  else if (head.length >= 4 && head[0] !== 0 && head[1] === 0 && head[3] === 0) encoding = 'utf-16le';
+  else if (head.length >= 4 && head[0] === 0 && head[1] !== 0 && head[2] === 0) encoding = 'utf-16be';
+  else {
+    const declared = declaredEncoding(asciiHead(head, 1024));
+    encoding = declared && CP1251_NAMES.has(declared) ? 'windows-1251' : 'utf-8';
+  }
+  if ((encoding === 'utf-16le' || encoding === 'utf-16be') && (source.size - skip) % 2 !== 0) {
+    throw new FormatError('truncated', 'Текст в кодировке UTF-16 обрывается на середине символа: файл скачан не полностью. Скачайте его заново.', `байт ${source.size - skip}`);
+  }
+  try {
+    return { result: await pump(source, start(), encoding, skip, chunkBytes), encoding };
+  } catch (err) {
+    if (!(err instanceof NotUtf8)) throw err;
+    return { result: await pump(source, start(), 'windows-1251', 0, chunkBytes), encoding: 'windows-1251' };
+  }
+}
+
+async function pump<T>(
+  source: { readonly size: number; read(offset: number, length: number): Promise<Uint8Array> },
+  sink: TextSink<T>,
+  encoding: TextEncoding,
+  skip: number,
+  chunkBytes: number,
+): Promise<T> {
+  const guessUtf8 = encoding === 'utf-8';
+  const decoder =
+    encoding === 'windows-1251'
+      ? null
+      : new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding, { fatal: encoding === 'utf-8-bom', ignoreBOM: true });
+  const decode = (bytes: Uint8Array, last: boolean): string => {
+    if (!decoder) return cp1251(bytes);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: !last });
+    } catch {
+      throw new FormatError('bad-encoding', 'Файл начинается с отметки UTF-8, но дальше идут байты, которые не являются текстом в этой кодировке. Скачайте файл заново.');
+    }
+    // invalid UTF-8 (and no real U+FFFD written in these bytes): a windows-1251 file after all
+    if (guessUtf8 && text.includes('\uFFFD') && !hasEncodedReplacementChar(bytes)) throw new NotUtf8();
+    return text;
+  };
+  for (let offset = skip; offset < source.size; offset += chunkBytes) {
+    const bytes = await source.read(offset, Math.min(chunkBytes, source.size - offset));
+    const last = offset + chunkBytes >= source.size;
+    const text = decode(bytes, last);
+    if (text && !sink.write(text)) return sink.end();
+  }
+  if (source.size <= skip && decoder) decode(new Uint8Array(0), true);
+  return sink.end();
+}

@@ -29,9 +29,17 @@ export interface XmlOpenTag {
 }
 
 export interface XmlHandlers {
-  open?(tag: XmlOpenTag): void;
-  close?(local: string, uri: string): void;
-  /** Character data (text and CDATA), possibly in several pieces for one element. */
+  /**
+   * An element starts. Return true to receive its character data in `close` (only when it turns out to be a
+   * leaf: no child element between its start and end). Text nobody asked for is never built.
+   */
+  open?(tag: XmlOpenTag): boolean | void;
+  /** An element ends; `text` is its character data when `open` asked for it and it is a leaf, '' otherwise. */
+  close?(local: string, uri: string, text: string): void;
+  /**
+   * Every piece of character data (text and CDATA), possibly in several pieces for one element. Costly on big
+   * files (every run of whitespace is built as a string): prefer asking for leaf text in `open`.
+   */
   text?(text: string): void;
 }
 
@@ -87,139 +95,174 @@ function where(line: number, column: number): string {
   return `строка ${line}, столбец ${column}`;
 }
 
+/** Longest leaf text kept for `close` (characters): ЕГИССО leaves are under 1000; the rest is cut off. */
+export const MAX_LEAF_TEXT = 64 * 1024;
+
+/**
+ * A copy of `s` that does not point into the piece of text it was cut from: a kept slice would keep the whole
+ * 1 MB piece alive, and with it, over a long file, all of them.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Characters held back before the first write, so that the prolog check sees the whole prolog. */
+const PROLOG_WINDOW = 64 * 1024;
+
+type Parser = SaxesParser<{ xmlns: true; position: true }>;
+/** saxes' current-text handler: set only while someone wants the text (private in its typings). */
+type TextSlot = { textHandler?: (text: string) => void };
+
+/**
+ * A push XML reader: `write` decoded text in pieces of any size, then `close`. Each reader builds its saxes
+ * parser with the same handlers in the same order, so every parser in the process has one hidden class and
+ * saxes' hot loop stays monomorphic; character data is built only for the leaves a handler asks for (on a
+ * 60 MB protocol, building every run of whitespace cost more than the parse itself).
+ */
+export class XmlReader {
+  private readonly parser: Parser;
+  private pending = '';
+  private started = false;
+  private stopped = false;
+  private capturing = false;
+  private leafText = '';
+  private readonly fullText: ((text: string) => void) | undefined;
+  private readonly collect: (text: string) => void;
+
+  constructor(handlers: XmlHandlers, opts: XmlParseOptions = {}) {
+    const parser: Parser = new SaxesParser({ xmlns: true, position: true });
+    this.parser = parser;
+    const withAttrs = opts.attributes !== false;
+    const { open, close, text } = handlers;
+    this.fullText = text;
+    const collect = (t: string): void => {
+      if (this.capturing && this.leafText.length < MAX_LEAF_TEXT) this.leafText += t;
+    };
+    this.collect = text ? (t: string) => (text(t), collect(t)) : collect;
+    parser.on('error', (err) => {
+      throw new FormatError('xml-syntax', russian(err.message), where(parser.line, parser.column + 1));
+    });
+    parser.on('doctype', () => {
+      throw new FormatError('xml-doctype', `В файле есть декларация DOCTYPE. ${DOCTYPE_HINT}`, where(parser.line, parser.column + 1));
+    });
+    let depth = 0;
+    const reused: XmlOpenTag = { local: '', uri: '', attrs: EMPTY, line: 0, selfClosing: false };
+    parser.on('opentag', (tag: SaxesTagNS) => {
+      if (depth >= MAX_XML_DEPTH) {
+        throw new FormatError(
+          'xml-too-deep',
+          `XML вложен слишком глубоко (больше ${MAX_XML_DEPTH} уровней): файлы порталов так не устроены. Похоже, это повреждённый или не тот файл — скачайте его заново.`,
+          where(parser.line, parser.column + 1),
+        );
+      }
+      depth++;
+      let wants = false;
+      if (open) {
+        let t: XmlOpenTag;
+        if (withAttrs) {
+          const attrs: Record<string, string> = {};
+          for (const key in tag.attributes) {
+            const a = tag.attributes[key];
+            if (a.prefix === 'xmlns' || (a.prefix === '' && a.local === 'xmlns')) continue;
+            attrs[a.local] = a.value;
+          }
+          t = { local: tag.local, uri: tag.uri, attrs, line: parser.line, selfClosing: tag.isSelfClosing };
+        } else {
+          // one reused tag object (valid only during the call): a million-element protocol allocates no wrappers
+          t = reused;
+          t.local = tag.local;
+          t.uri = tag.uri;
+          t.line = parser.line;
+          t.selfClosing = tag.isSelfClosing;
+        }
+        wants = open(t) === true;
+      }
+      this.capturing = wants;
+      this.leafText = '';
+      if (!this.fullText) (parser as unknown as TextSlot).textHandler = wants ? this.collect : undefined;
+    });
+    parser.on('closetag', (tag: SaxesTagNS) => {
+      depth--;
+      const leaf = this.capturing ? detach(this.leafText) : '';
+      this.capturing = false;
+      this.leafText = '';
+      if (!this.fullText) (parser as unknown as TextSlot).textHandler = undefined;
+      close?.(tag.local, tag.uri, leaf);
+    });
+    parser.on('cdata', (t: string) => this.collect(t));
+    if (this.fullText) parser.on('text', this.collect);
+    else parser.off('text');
+  }
+
+  /** Feeds the next piece of text. False once a handler stopped the reading (XmlStop): stop feeding. */
+  write(chunk: string): boolean {
+    if (this.stopped) return false;
+    if (!this.started) {
+      this.pending += chunk;
+      if (this.pending.length < PROLOG_WINDOW) return true;
+      return this.start();
+    }
+    return this.feed(chunk);
+  }
+
+  /**
+   * Ends the document: true when it was read to the end, false when a handler stopped it. Throws FormatError
+   * (Russian, with line/column) on any well-formedness error, a DOCTYPE or an entity declaration.
+   */
+  close(): boolean {
+    if (this.stopped) return false;
+    if (!this.started && !this.start()) return false;
+    try {
+      this.parser.close();
+    } catch (err) {
+      if (err instanceof XmlStop) {
+        this.stopped = true;
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  }
+
+  private start(): boolean {
+    this.started = true;
+    let body = this.pending;
+    this.pending = '';
+    if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
+    // Whitespace before the prolog is a common harmless defect of exported files: tolerate it.
+    if (/^\s+<\?xml/.test(body.slice(0, 256))) body = body.replace(/^\s+/, '');
+    refuseDoctype(body);
+    return this.feed(body);
+  }
+
+  private feed(chunk: string): boolean {
+    try {
+      this.parser.write(chunk);
+    } catch (err) {
+      if (err instanceof XmlStop) {
+        this.stopped = true;
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  }
+}
+
 /**
  * Streams `text` through saxes with namespaces on. Returns false when a handler stopped it (XmlStop),
  * true when the document was read to the end. Throws FormatError (Russian, with line/column) on any
  * well-formedness error, a DOCTYPE or an entity declaration.
  */
 export function parseXml(text: string, handlers: XmlHandlers, opts: XmlParseOptions = {}): boolean {
-  const withAttrs = opts.attributes !== false;
-  let body = text;
-  if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
-  // Whitespace before the prolog is a common harmless defect of exported files: tolerate it.
-  if (/^\s+<\?xml/.test(body.slice(0, 256))) body = body.replace(/^\s+/, '');
-  refuseDoctype(body);
-
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  parser.on('error', (err) => {
-    throw new FormatError('xml-syntax', russian(err.message), where(parser.line, parser.column + 1));
-  });
-  parser.on('doctype', () => {
-    throw new FormatError('xml-doctype', `В файле есть декларация DOCTYPE. ${DOCTYPE_HINT}`, where(parser.line, parser.column + 1));
-  });
-  const scope = new NamespaceScope(parser);
-  const { open, close, text: onText } = handlers;
-  parser.on('opentagstart', (tag) => {
-    if (scope.depth >= MAX_XML_DEPTH) {
-      throw new FormatError(
-        'xml-too-deep',
-        `XML вложен слишком глубоко (больше ${MAX_XML_DEPTH} уровней): файлы порталов так не устроены. Похоже, это повреждённый или не тот файл — скачайте его заново.`,
-        where(parser.line, parser.column + 1),
-      );
-    }
-    scope.starting(tag as SaxesTagNS);
-  });
-  let onOpen: ((tag: SaxesTagNS) => void) | undefined;
-  if (open && withAttrs) {
-    onOpen = (tag) => {
-      const attrs: Record<string, string> = {};
-      for (const key in tag.attributes) {
-        const a = tag.attributes[key];
-        if (a.prefix === 'xmlns' || (a.prefix === '' && a.local === 'xmlns')) continue;
-        attrs[a.local] = a.value;
-      }
-      open({ local: tag.local, uri: tag.uri, attrs, line: parser.line, selfClosing: tag.isSelfClosing });
-    };
-  } else if (open) {
-    // Streaming without attributes: one reused tag object (valid only during the call) keeps a
-    // million-element protocol from allocating a million wrappers.
-    const reused: XmlOpenTag = { local: '', uri: '', attrs: EMPTY, line: 0, selfClosing: false };
-    onOpen = (tag) => {
-      reused.local = tag.local;
-      reused.uri = tag.uri;
-      reused.line = parser.line;
-      reused.selfClosing = tag.isSelfClosing;
-      open(reused);
-    };
-  }
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    scope.opened(tag);
-    onOpen?.(tag);
-  });
-  parser.on('closetag', (tag: SaxesTagNS) => {
-    scope.closed(tag);
-    close?.(tag.local, tag.uri);
-  });
-  if (onText) {
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-  }
-  try {
-    parser.write(body);
-    parser.close();
-  } catch (err) {
-    if (err instanceof XmlStop) return false;
-    throw err;
-  }
-  return true;
+  const reader = new XmlReader(handlers, opts);
+  return reader.write(text) && reader.close();
 }
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Deepest element nesting read (ЕГИССО files nest fewer than 20 levels). */
 export const MAX_XML_DEPTH = 64;
-
-const BUILT_IN_PREFIXES: Record<string, string> = {
-  xml: 'http://www.w3.org/XML/1998/namespace',
-  xmlns: 'http://www.w3.org/2000/xmlns/',
-};
-
-/**
- * Namespace bindings as a stack per prefix, so resolving a prefix costs O(1) whatever the depth: saxes'
- * own resolve walks every open tag for an unbound prefix (the default "" of plain XML), which made deep
- * nesting quadratic. Replaces the parser's resolve; keeps the element depth too.
- */
-class NamespaceScope {
-  depth = 0;
-  private readonly bindings = new Map<string, string[]>();
-  private current: SaxesTagNS | null = null;
-
-  constructor(parser: SaxesParser<{ xmlns: true; position: true }>) {
-    parser.resolve = (prefix: string) => this.resolve(prefix);
-  }
-
-  /** The tag whose attributes are being read: its own declarations win. */
-  starting(tag: SaxesTagNS): void {
-    this.current = tag;
-  }
-
-  opened(tag: SaxesTagNS): void {
-    this.depth++;
-    const ns = tag.ns;
-    if (ns) for (const prefix in ns) this.stackOf(prefix).push(ns[prefix]);
-    this.current = null;
-  }
-
-  closed(tag: SaxesTagNS): void {
-    this.depth--;
-    const ns = tag.ns;
-    if (ns) for (const prefix in ns) this.bindings.get(prefix)?.pop();
-  }
-
-  private stackOf(prefix: string): string[] {
-    let s = this.bindings.get(prefix);
-    if (!s) this.bindings.set(prefix, (s = []));
-    return s;
-  }
-
-  private resolve(prefix: string): string | undefined {
-    const own = this.current?.ns?.[prefix];
-    if (own !== undefined) return own;
-    const s = this.bindings.get(prefix);
-    if (s && s.length) return s[s.length - 1];
-    return BUILT_IN_PREFIXES[prefix];
-  }
-}
 
 /**
  * A DOCTYPE (and with it any <!ENTITY>) is refused before parsing: saxes would not expand it, but a file
