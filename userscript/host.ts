@@ -20,8 +20,6 @@ export interface UserscriptHost extends InpageHost {
   /** The full report of a check made while this page is open; undefined for older ones (only their line is kept). */
   report(entryId: number): CheckReport | undefined;
   forgetReports(): void;
-  /** A file input is about to be used: start the check worker now (starting one compiles the whole script). */
-  prewarmUpload(): void;
 }
 
 export interface HostOptions {
@@ -105,6 +103,7 @@ export function userscriptHost({ portal, journal, workerUrl, openReport }: HostO
         onResult(uploadVerdictNotice(await verdictAtUpload(checked, expect, earlier), line.id, name));
       }).catch(() => onResult({ type: 'upload-verdict', entryId: null, fileName: name, verdict: 'warn', headline: UPLOAD_CHECK_FAILED, notes: [] }));
     },
+    // starting a worker compiles the whole script: done while the official is still picking the file
     prewarmUpload: () => warmUp(workerUrl),
     async lookup(urls) {
       return journal.lookup(urls);
