@@ -33,15 +33,14 @@ function hintFor(file: PreparedFile): string | null {
  */
 export async function unknownResult(file: PreparedFile, ctx: CheckContext = {}): Promise<KindResult> {
   const hint = hintFor(file);
+  // the first line (the headline everywhere) says what the file is; the list of known files comes after it
   const findings: Finding[] = [
     {
       severity: 'warn',
       code: 'unknown-kind',
-      message: hint
-        ? `${hint} Расширение знает: ${KNOWN.join('; ')}.`
-        : `Формат файла: ${FORMAT_NAMES[file.format]}. Но это не один из файлов, которые умеет проверять расширение — ` +
-          `проверьте, тот ли файл скачан. Расширение знает: ${KNOWN.join('; ')}.`,
+      message: hint ?? `Формат файла: ${FORMAT_NAMES[file.format]}. Но это не один из файлов, которые умеет проверять расширение — проверьте, тот ли файл скачан.`,
     },
+    { severity: 'info', code: 'known-kinds', message: `Расширение знает: ${KNOWN.join('; ')}.` },
   ];
   if (file.format === 'zip') findings.push(...(await zipFindings(file, ctx)));
   return { summary: { format: file.format, bytes: file.size }, findings };

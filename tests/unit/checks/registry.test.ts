@@ -1,3 +1,4 @@
+import { headline } from '../../../lib/checks/headline';
 import { describe, expect, it } from 'vitest';
 import { checkSource, MAX_FILE_BYTES } from '../../../lib/checks/registry';
 import { CheckReportSchema } from '../../../lib/checks/report';
@@ -56,7 +57,10 @@ describe('check registry: bad input never escapes as an exception', () => {
       expect(r.kind).toBe('unknown');
       expect(r.verdict).toBe('warn');
       expect(r.findings[0].code).toBe('unknown-kind');
-      expect(r.findings[0].message).toContain('Расширение знает');
+      // the headline says what the file is; the list of known files is a line of its own
+      expect(headline(r)).toContain('не один из файлов');
+      expect(headline(r)).not.toContain('Расширение знает');
+      expect(r.findings.find((f) => f.code === 'known-kinds')?.message).toContain('Расширение знает');
     }
   });
 
