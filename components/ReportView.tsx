@@ -6,7 +6,7 @@ import type { CheckReport } from '../lib/checks/report';
 import { KIND_TITLES } from '../lib/checks/kinds';
 import { headline } from '../lib/checks/headline';
 import { nextActionInReport } from '../lib/checks/next-action';
-import { KIND_VIEWS } from './report-views';
+import { FINDINGS_IN_VIEW, KIND_VIEWS } from './report-views';
 import { VerdictBadge } from './VerdictBadge';
 import { SUMMARY_LABELS } from './summary-labels';
 
@@ -16,6 +16,8 @@ const FINDINGS_SHOWN = 200;
 export function ReportView({ report, batch, id }: { report: CheckReport; batch: readonly CheckReport[]; id?: string }) {
   const KindView = KIND_VIEWS[report.kind];
   const summary = Object.entries(report.summary).filter(([, v]) => typeof v !== 'object' || v === null);
+  const inView = KindView ? FINDINGS_IN_VIEW[report.kind] : undefined;
+  const findings = inView ? report.findings.filter((f) => !inView(f)) : report.findings;
   return (
     <section class="card report" id={id} tabIndex={id ? -1 : undefined} aria-label={`Отчёт о файле ${report.file}`} data-kind={report.kind} data-verdict={report.verdict}>
       <h2 class="row">
@@ -40,18 +42,18 @@ export function ReportView({ report, batch, id }: { report: CheckReport; batch: 
           </table>
         </details>
       )}
-      {report.findings.length > 0 && (
+      {findings.length > 0 && (
         <>
-          <h3>Замечания ({report.findings.length})</h3>
+          <h3>{findings.length < report.findings.length ? 'Другие замечания' : 'Замечания'} ({findings.length})</h3>
           <ul class="findings">
-            {report.findings.slice(0, FINDINGS_SHOWN).map((f, i) => (
+            {findings.slice(0, FINDINGS_SHOWN).map((f, i) => (
               <li key={i} class={f.severity} data-code={f.code}>
                 <strong>{SEVERITY_WORD[f.severity]}:</strong> {f.message}
                 {f.where && <span class="muted"> — {f.where}</span>}
               </li>
             ))}
           </ul>
-          {report.findings.length > FINDINGS_SHOWN && <p class="muted">Показаны первые {FINDINGS_SHOWN}; полный список — в выгрузке XLSX.</p>}
+          {findings.length > FINDINGS_SHOWN && <p class="muted">Показаны первые {FINDINGS_SHOWN}; полный список — в выгрузке XLSX.</p>}
         </>
       )}
     </section>

@@ -3,7 +3,7 @@
  * above it the view registered here for the report's kind (tables, filters, letters, XLSX export).
  */
 import type { ComponentType } from 'preact';
-import type { CheckReport } from '../lib/checks/report';
+import type { CheckReport, Finding } from '../lib/checks/report';
 import type { KindId } from '../lib/checks/kinds';
 import { EgissoProtocolView } from './egisso/ProtocolView';
 import { EgissoPackageView } from './egisso/PackageView';
@@ -27,4 +27,12 @@ export const KIND_VIEWS: Partial<Record<KindId, ComponentType<KindViewProps>>> =
   'erul-renumbering-result': RenumberingView,
   'tor-knd-import-result': RenumberingView,
   'tor-knd-registry-export': RenumberingView,
+};
+
+/**
+ * Findings a kind's view already shows in its own words (ЕГИССО rule codes under «По кодам правил»): the
+ * generic list below leaves them out, so nothing is read twice.
+ */
+export const FINDINGS_IN_VIEW: Partial<Record<KindId, (f: Finding) => boolean>> = {
+  'egisso-protocol': (f) => f.code.startsWith('egisso-rule-') || f.code === 'egisso-message-other-type',
 };

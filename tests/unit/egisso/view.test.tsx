@@ -10,6 +10,7 @@ import { protocolSheets, protocolView } from '../../../lib/egisso/report-data';
 import { buildXlsx } from '../../../lib/export/xlsx';
 import { KIND_VIEWS } from '../../../components/report-views';
 import { EgissoProtocolView } from '../../../components/egisso/ProtocolView';
+import { ReportView } from '../../../components/ReportView';
 import { FIXTURES_DIR } from '../../../scripts/make-fixtures';
 
 async function check(name: string) {
@@ -35,6 +36,19 @@ describe('egisso-protocol report view', () => {
     expect(container.querySelector('.egisso-codes li')?.textContent).toMatch(/6 ошибок в 2 записях.*Что сделать:/);
     expect(container.querySelectorAll('.egisso-records tbody tr')).toHaveLength(2);
     expect(getAllByText('Только записи с этим кодом')).toHaveLength(2);
+  });
+
+  it('the report page says each rule code once: under «По кодам правил», not again in the list below', async () => {
+    const report = await check('errors-recorderror-1.0.3.xml');
+    const { container } = render(<ReportView report={report} batch={[report]} />);
+    expect(container.querySelectorAll('.egisso-codes li')).toHaveLength(2);
+    const below = [...container.querySelectorAll('ul.findings:not(.egisso-codes) li')].map((li) => li.getAttribute('data-code') ?? '');
+    expect(below.filter((c) => c.startsWith('egisso-rule-'))).toEqual([]);
+    // what the codes list does not show stays in the list, under a heading that says so
+    expect(below.length).toBeGreaterThan(0);
+    expect(container.textContent).toContain(`Другие замечания (${below.length})`);
+    // the rule findings are still in the report itself (CLI, XLSX, letters)
+    expect(report.findings.filter((f) => f.code.startsWith('egisso-rule-')).length).toBe(2);
   });
 
   it('filters to rejected records', async () => {
