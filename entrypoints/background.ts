@@ -9,7 +9,9 @@ import { CAPTURE_ACCEPTED, CAPTURE_PORT, CHECK_FAILED_MESSAGE, UPLOAD_CHECK_FAIL
 import type { Sighting } from '../lib/journal/schema';
 import { portalForUrl, type PortalId } from '../lib/portals';
 import { autoCheckEnabled } from '../lib/settings';
-import { applyRetention, markInterrupted } from '../lib/journal/store';
+import { applyRetention } from '../lib/journal/store';
+import { interruptRunning } from '../lib/journal/heartbeat';
+import type { CheckEntry } from '../lib/journal/schema';
 import { MAX_FILE_BYTES } from '../lib/checks/registry';
 import { loadSettings } from '../platform/settings';
 import { journal } from '../platform/journal';
@@ -27,6 +29,8 @@ import { expireFormDrafts } from './forms/drafts';
 import { lookupLinks } from '../platform/link-lookup';
 import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
 import { uploadNotice } from '../platform/upload-check';
+import { settleRunningChecks } from '../platform/resume-checks';
+import { SETTLE_ALARM, watchRunningChecks } from '../platform/settle-alarm';
 
 const RETENTION_ALARM = 'retention';
 /** How far back the safety net looks for portal downloads that no event announced. */
@@ -45,6 +49,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener(onCapturePort);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void retention();
+    else if (alarm.name === SETTLE_ALARM) void settleChecks();
     else if (alarm.name === REMINDER_ALARM) {
       void runReminders().catch(logFailure);
       void refreshDashboardSummary().catch(logFailure);
@@ -80,9 +85,27 @@ async function startUp(): Promise<void> {
   // created once: re-creating it on every worker start would push its next run back each time
   if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
   await scheduleReminders();
-  await markInterrupted(journal);
+  await settleChecks();
   await retention();
   reconcileSoon();
+}
+
+/** Running checks whose runner is gone: checked again once when the bytes are reachable, else interrupted. */
+async function settleChecks(): Promise<void> {
+  if (await settleRunningChecks(resumeCheck).catch((err: unknown) => (logFailure(err), 0))) await journalChanged();
+}
+
+async function resumeCheck(entry: CheckEntry, again: { bytes: Blob } | { url: string }): Promise<void> {
+  const s = entry.sightings[entry.sightings.length - 1];
+  const portal = entry.portal as PortalId | null;
+  const resume = { key: entry.sha256, at: s.at };
+  if ('url' in again) {
+    if (portal) return fetchAndCheck(again.url, s.fileName, portal, s.via === 'button' ? 'button' : 'download', undefined, entry.size, resume);
+    return interruptRunning(journal, entry.sha256);
+  }
+  const done = await checkAndRecordInBackground(again.bytes, s, undefined, undefined, entry.sha256);
+  await journalChanged();
+  if (portal) await notifyTab(undefined, portal, { type: 'check-done', entryId: done.entryId, fileName: s.fileName, verdict: done.verdict, headline: withSaveError(done.headline, done.saveError), ...(s.sourceUrl ? { sourceUrl: s.sourceUrl } : {}) });
 }
 
 async function retention(): Promise<void> {
@@ -110,7 +133,16 @@ async function onDownloadComplete(downloadId: number): Promise<void> {
  * the re-fetch differs (a form POST that a GET cannot replay, a one-time link), nothing is checked: a wrong
  * verdict on the wrong bytes is worse than asking the official to drop the file on the report page.
  */
-async function fetchAndCheck(url: string, fileName: string, portal: PortalId, via: 'download' | 'button', tabId?: number, expectedSize?: number): Promise<void> {
+async function fetchAndCheck(
+  url: string,
+  fileName: string,
+  portal: PortalId,
+  via: 'download' | 'button',
+  tabId?: number,
+  expectedSize?: number,
+  /** A cut-off check run again: its running entry and first sighting. */
+  resume?: { key: string; at: number },
+): Promise<void> {
   let source: CheckInput;
   try {
     const response = await fetch(url, { credentials: 'include' });
@@ -127,15 +159,18 @@ async function fetchAndCheck(url: string, fileName: string, portal: PortalId, vi
       source = blob;
     }
   } catch {
+    if (resume) await interruptRunning(journal, resume.key).then(journalChanged, logFailure);
     return notifyFailure(tabId, portal, fileName, url);
   }
+  void watchRunningChecks().catch(logFailure);
   const tabs = await tabsToTell(tabId, portal);
   const progress = progressReporter(fileName, source.size, (n) => tabs.forEach((id) => void browser.tabs.sendMessage(id, n).catch(() => undefined)));
   let done: Awaited<ReturnType<typeof checkAndRecordInBackground>>;
   try {
-    done = await checkAndRecordInBackground(source, { at: Date.now(), fileName, sourceUrl: url, portal, via }, progress);
+    done = await checkAndRecordInBackground(source, { at: resume?.at ?? Date.now(), fileName, sourceUrl: url, portal, via }, progress, undefined, resume?.key);
   } catch (err) {
     logFailure(err);
+    await journalChanged();
     return notifyFailure(tabId, portal, fileName, url);
   }
   await journalChanged();
@@ -180,7 +215,11 @@ async function tabsToTell(tabId: number | undefined, portal: PortalId): Promise<
 
 async function onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
   if (isExtensionPageSender(sender)) {
-    if (typeof message === 'object' && message && (message as { type?: string }).type === 'journal-changed') await journalChanged();
+    if (typeof message === 'object' && message && (message as { type?: string }).type === 'journal-changed') {
+      await journalChanged();
+      // a report page's check may have been cut off by another page closing: look now, not at the next alarm
+      void settleChecks();
+    }
     return undefined;
   }
   const settings = await loadSettings();
@@ -259,6 +298,7 @@ function onCapturePort(port: Browser.runtime.Port): void {
 
   async function finishCapture(file: CheckInput): Promise<void> {
     if (!portal) return;
+    void watchRunningChecks().catch(logFailure);
     const progress = progressReporter(name, file.size, (n) => port.postMessage(n));
     const sighting = { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? ('upload' as const) : ('page' as const) };
     if (upload) return finishUpload(file, sighting, upload.expect, progress);

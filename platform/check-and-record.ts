@@ -7,6 +7,7 @@
 import type { CheckReport } from '../lib/checks/report';
 import { headline } from '../lib/checks/headline';
 import { markRunning, provisionalKey, recordCheck } from '../lib/journal/store';
+import { beat, HEARTBEAT_EVERY_MS } from '../lib/journal/heartbeat';
 import { JournalQuotaError } from '../lib/journal/errors';
 import type { Sighting } from '../lib/journal/schema';
 import type { HashedReport } from '../lib/checks/hash-and-check';
@@ -41,8 +42,26 @@ export async function checkAndRecord(
   makeWorker: () => WorkerLike = extensionWorker,
   /** Hears the report as soon as it exists, before the journal has it (the verdict at a file input waits for nothing else). */
   onChecked?: (checked: HashedReport) => void,
+  /** The running entry's key; a resumed check passes the one its cut-off run stored. */
+  key = provisionalKey(),
 ): Promise<Recorded> {
-  const key = provisionalKey();
+  // while this context checks, the running entry says it is alive (lib/journal/heartbeat.ts)
+  const heartbeat = setInterval(() => void beat(journal, key).catch(() => undefined), HEARTBEAT_EVERY_MS);
+  try {
+    return await checkAndRecordOnce(file, sighting, onProgress, makeWorker, onChecked, key);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function checkAndRecordOnce(
+  file: CheckInput,
+  sighting: Sighting,
+  onProgress: ((fraction: number) => void) | undefined,
+  makeWorker: () => WorkerLike,
+  onChecked: ((checked: HashedReport) => void) | undefined,
+  key: string,
+): Promise<Recorded> {
   let saveError: string | undefined;
   // the check starts at once; the journal's «running» mark is written meanwhile
   const checking =

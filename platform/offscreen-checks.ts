@@ -6,19 +6,26 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Sighting } from '../lib/journal/schema';
+import { provisionalKey } from '../lib/journal/store';
+import { claimResume, interruptRunning } from '../lib/journal/heartbeat';
 import { briefOf, checkAndRecord, type CheckInput, type RecordedBrief } from './check-and-record';
 import { canStartWorkers } from './isolated-check';
 import type { UploadVerdictNotice } from '../lib/capture-protocol';
 import { earlyUploadVerdict, type UploadHook } from './upload-check';
 import { isExtensionPageSender } from './sender';
+import { journal } from './journal';
 
 export const PENDING_CACHE = 'sverka-pending-files';
+/** Where a file waits for its check: under its running entry's key, so a cut-off check can be found again. */
+export const pendingUrl = (runningKey: string): string => `https://sverka.invalid/pending/${runningKey}`;
 const OFFSCREEN_URL = 'offscreen.html';
 
 export interface RunCheckMessage {
   target: 'offscreen';
   type: 'run-check';
   key: string;
+  /** The journal key of the running entry (the same on a resumed run). */
+  runningKey: string;
   sighting: Sighting;
   /** A file chosen at a portal's file input: its verdict is sent (UploadVerdictReadyMessage) before the journal has it. */
   upload?: { expect?: string };
@@ -83,13 +90,24 @@ async function askOffscreen(message: RunCheckMessage): Promise<RecordedBrief | u
   }
 }
 
-/** Checks and records a file wherever this browser can start a Worker; resolves with what the tab should hear. */
-export async function checkAndRecordInBackground(file: CheckInput, sighting: Sighting, onProgress?: (fraction: number) => void, upload?: UploadHook): Promise<RecordedBrief> {
+/**
+ * Checks and records a file wherever this browser can start a Worker; resolves with what the tab should hear.
+ * `runningKey`: the running entry of a cut-off check this one resumes. When the offscreen document goes away
+ * mid-check (closed, crashed), the file it was given is checked once more; a second loss marks the entry
+ * interrupted at once (lib/journal/heartbeat.ts).
+ */
+export async function checkAndRecordInBackground(
+  file: CheckInput,
+  sighting: Sighting,
+  onProgress?: (fraction: number) => void,
+  upload?: UploadHook,
+  runningKey = provisionalKey(),
+): Promise<RecordedBrief> {
   if (!(file instanceof Blob) || canStartWorkers()) {
     const early = upload && earlyUploadVerdict(sighting.fileName, upload.expect, upload.onVerdict);
-    return briefOf(await checkAndRecord(file, sighting, onProgress, undefined, early));
+    return briefOf(await checkAndRecord(file, sighting, onProgress, undefined, early, runningKey));
   }
-  const key = `https://sverka.invalid/pending/${crypto.randomUUID()}`;
+  const key = pendingUrl(runningKey);
   const cache = await caches.open(PENDING_CACHE);
   await cache.put(key, new Response(file));
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
@@ -101,11 +119,20 @@ export async function checkAndRecordInBackground(file: CheckInput, sighting: Sig
   };
   browser.runtime.onMessage.addListener(listener);
   try {
-    await ensureOffscreen();
-    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, sighting, ...(upload ? { upload: { expect: upload.expect } } : {}) };
-    const brief = await askOffscreen(message);
-    if (!brief) throw new Error('no answer from the offscreen document');
-    return brief;
+    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, runningKey, sighting, ...(upload ? { upload: { expect: upload.expect } } : {}) };
+    for (let resumed = false; ; resumed = true) {
+      try {
+        await ensureOffscreen();
+        const brief = await askOffscreen(message);
+        if (!brief) throw new Error('no answer from the offscreen document');
+        return brief;
+      } catch (err) {
+        if (resumed || !(await claimResume(journal, runningKey))) {
+          await interruptRunning(journal, runningKey).catch(() => undefined);
+          throw err;
+        }
+      }
+    }
   } finally {
     browser.runtime.onMessage.removeListener(listener);
     await cache.delete(key);

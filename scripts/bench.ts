@@ -13,6 +13,7 @@ const OPTIONAL: Record<string, () => Promise<Bench | undefined>> = {
   popup: async () => (await import('./bench/popup')).benchPopup,
   userscript: async () => (await import('./bench/userscript')).benchUserscript,
   upload: async () => (await import('./bench/upload')).benchUpload,
+  browser: async () => (await import('./bench/browser-check')).benchBrowserCheck,
 };
 
 async function main(): Promise<void> {

@@ -21,6 +21,7 @@ import { journal } from '../../platform/journal';
 import { useLive } from '../../components/useLive';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { RUNNING_HEADLINE } from '../../components/verdict-words';
+import { useShown } from '../../components/useShown';
 import { ReportView } from '../../components/ReportView';
 import { saveFile } from '../../components/save-file';
 import { Pager } from '../../components/Pager';
@@ -71,6 +72,7 @@ export function JournalPage() {
   const query: JournalQuery = { ...filters, limit: PAGE, offset: pageNo * PAGE };
   const page = useLive(() => searchChecks(journal, query), [JSON.stringify(query)], null);
   const pages = page ? Math.ceil(page.total / PAGE) : 0;
+  const shownEntries = useShown(page?.entries);
   const detailRef = useRef<HTMLElement>(null);
   const openedFrom = useRef<number | null>(null);
   const open = (id: number) => {
@@ -258,7 +260,7 @@ export function JournalPage() {
             </tr>
           </thead>
           <tbody>
-            {page.entries.map((e) => (
+            {(shownEntries ?? []).map((e) => (
               <Fragment key={e.id}>
               <tr class="journal-entry" data-id={e.id} data-verdict={e.status === 'running' ? 'running' : e.verdict}>
                 <td>{formatDateTime(e.lastSeenAt)}</td>

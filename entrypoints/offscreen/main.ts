@@ -12,12 +12,13 @@ prewarmWorker();
 
 browser.runtime.onMessage.addListener((msg: unknown, sender) => {
   const m = msg as Partial<RunCheckMessage> | null;
-  if (sender.id !== browser.runtime.id || m?.target !== 'offscreen' || m.type !== 'run-check' || !m.key || !m.sighting) return undefined;
-  return run(m.key, m.sighting, m.upload);
+  if (sender.id !== browser.runtime.id || m?.target !== 'offscreen' || m.type !== 'run-check' || !m.key || !m.runningKey || !m.sighting) return undefined;
+  return run(m.key, m.runningKey, m.sighting, m.upload);
 });
 
-async function run(key: string, sighting: RunCheckMessage['sighting'], upload: RunCheckMessage['upload']): Promise<RecordedBrief | undefined> {
-  const response = await (await caches.open(PENDING_CACHE)).match(key);
+async function run(key: string, runningKey: string, sighting: RunCheckMessage['sighting'], upload: RunCheckMessage['upload']): Promise<RecordedBrief | undefined> {
+  const cache = await caches.open(PENDING_CACHE);
+  const response = await cache.match(key);
   if (!response) return undefined;
   const blob = await response.blob();
   let last = 0;
@@ -34,5 +35,8 @@ async function run(key: string, sighting: RunCheckMessage['sighting'], upload: R
       const m: UploadVerdictReadyMessage = { type: 'upload-verdict-ready', key, notice };
       void browser.runtime.sendMessage(m).catch(() => undefined);
     });
-  return briefOf(await checkAndRecord(blob, sighting, progress, undefined, early));
+  const brief = briefOf(await checkAndRecord(blob, sighting, progress, undefined, early, runningKey));
+  // the worker that handed the file over may be gone: the file is not kept past its check
+  await cache.delete(key);
+  return brief;
 }

@@ -15,6 +15,7 @@ import { PORTALS } from '../../lib/portals';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { StatusCard } from '../../components/dashboard/StatusCard';
 import { RUNNING_HEADLINE } from '../../components/verdict-words';
+import { useShown } from '../../components/useShown';
 import { formatDateTime } from '../../lib/dates';
 import { countWord } from '../../lib/plural';
 import { onCards, onRecent, requestTogglePeriod, type LiveCards } from './handoff';
@@ -53,7 +54,8 @@ const RUNNING_NEXT = 'Подождите несколько секунд: ито
  * second script (cards-main.tsx) the same way.
  */
 export function Popup({ initial }: { initial?: CheckEntry[] | null }) {
-  const [recent, setRecent] = useState<CheckEntry[] | undefined>(initial === undefined ? undefined : (initial ?? []));
+  const [stored, setRecent] = useState<CheckEntry[] | undefined>(initial === undefined ? undefined : (initial ?? []));
+  const recent = useShown(stored);
   const [cards, setCards] = useState<LiveCards | null>(null);
   // subscribed before any read can resolve or the second script load: no update is missed
   useLayoutEffect(() => onRecent(setRecent), []);

@@ -8,6 +8,7 @@ import type { CheckReport } from '../../lib/checks/report';
 import { applyTogether } from '../../lib/checks/registry';
 import { getCheck } from '../../lib/journal/store';
 import { checkAndRecord } from '../../platform/check-and-record';
+import { watchRunningChecks } from '../../platform/settle-alarm';
 import { prewarmWorker } from '../../platform/isolated-check';
 import { journal } from '../../platform/journal';
 import { DropZone } from '../../components/DropZone';
@@ -31,6 +32,8 @@ export function ReportPage() {
   const checkFiles = async (files: File[]) => {
     if (!files.length) return;
     setNotice('');
+    // the worker looks after these checks too: closing this page mid-check leaves no «Проверяется…» behind
+    void watchRunningChecks().catch(() => undefined);
     const out: CheckReport[] = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];

@@ -8,7 +8,9 @@ const POS = portalById('pos').supportEmail;
 
 export function nextAction(report: CheckReport): string {
   const v = report.verdict;
-  const unreadable = report.findings.some((f) => f.code === 'unreadable' || f.code === 'interrupted');
+  // the message itself says to drop the file on «Проверить файлы»
+  if (report.findings.some((f) => f.code === 'interrupted')) return 'Если файла нет на компьютере, скачайте его из портала заново.';
+  const unreadable = report.findings.some((f) => f.code === 'unreadable');
   if (unreadable) return 'Скачайте файл из портала заново и проверьте ещё раз. Если ошибка повторится — обратитесь в поддержку портала.';
   if (v === 'ok') {
     switch (report.kind) {

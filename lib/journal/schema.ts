@@ -31,6 +31,10 @@ export const CheckEntrySchema = z.object({
   status: CheckStatusSchema,
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
+  /** While running: when its runner last said it is alive (lib/journal/heartbeat.ts). */
+  heartbeatAt: z.number().optional(),
+  /** How many times a cut-off run was started again (at most MAX_RESUMES). */
+  resumes: z.number().int().nonnegative().optional(),
   sightings: z.array(SightingSchema),
   report: CheckReportSchema,
   /** Lower-cased words to search by: file name, licence numbers, ЛКО ids, package id. */

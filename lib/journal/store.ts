@@ -6,6 +6,9 @@ import type { JournalDb } from './db';
 import type { CheckEntry, Sighting } from './schema';
 import { searchTermsOf } from './search-terms';
 import { guardQuota } from './errors';
+import { interruptedFields, isStale } from './heartbeat';
+
+export { INTERRUPTED_MESSAGE } from './heartbeat';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_SIGHTINGS = 50;
@@ -122,6 +125,7 @@ async function markRunningTx(db: JournalDb, meta: RecordMeta): Promise<void> {
       kind: 'unknown',
       verdict: 'warn',
       status: 'running',
+      heartbeatAt: s.at,
       firstSeenAt: s.at,
       lastSeenAt: s.at,
       sightings: [s],
@@ -131,28 +135,14 @@ async function markRunningTx(db: JournalDb, meta: RecordMeta): Promise<void> {
   });
 }
 
-export const INTERRUPTED_MESSAGE = 'Проверка прервалась (браузер закрыл фоновый процесс расширения). Проверьте файл ещё раз: откройте страницу проверки и перетащите его.';
-
-/** How long a check running in an open page (the report page's drop zone) is trusted to still be alive. */
-export const PAGE_CHECK_GRACE_MS = 30 * 60 * 1000;
-
 /**
- * A fresh service worker means the previous one's checks died with it: every check still "running" is
- * marked interrupted instead of spinning forever. Checks run by an open report page are left alone while
- * they are younger than PAGE_CHECK_GRACE_MS (the page may still be working on a 100 MB archive).
+ * Every check still "running" whose runner stopped beating (lib/journal/heartbeat.ts) is marked interrupted
+ * instead of spinning forever; one still beating (a report page working on a 100 MB archive, the offscreen
+ * document outliving a worker) is left alone. Returns how many were marked.
  */
 export async function markInterrupted(db: JournalDb, now = Date.now()): Promise<number> {
-  const running = (await db.checks.where('status').equals('running').toArray()).filter((c) => {
-    const last = c.sightings[c.sightings.length - 1];
-    return !(last?.via === 'drop' && now - c.firstSeenAt < PAGE_CHECK_GRACE_MS);
-  });
-  for (const c of running) {
-    await db.checks.update(c.id!, {
-      status: 'interrupted',
-      verdict: 'error',
-      report: { ...c.report, verdict: 'error', findings: [{ severity: 'error', code: 'interrupted', message: INTERRUPTED_MESSAGE }] },
-    });
-  }
+  const running = (await db.checks.where('status').equals('running').toArray()).filter((c) => isStale(c, now));
+  for (const c of running) await db.checks.update(c.id!, interruptedFields(c.report));
   return running.length;
 }
 

@@ -6,7 +6,8 @@
 import { z } from '../zod';
 import type { JournalDb } from './db';
 import { CheckEntrySchema, JOURNAL_SCHEMA_VERSION, type CheckEntry, type Sighting } from './schema';
-import { INTERRUPTED_MESSAGE, forgetLicenceRows } from './store';
+import { forgetLicenceRows } from './store';
+import { interruptedFields } from './heartbeat';
 import { guardQuota } from './errors';
 import { searchTermsOf } from './search-terms';
 import type { ExportSheet } from '../export/xlsx';
@@ -101,12 +102,7 @@ const sightingKey = (s: Sighting) => `${s.at}|${s.via}|${s.fileName}|${s.sourceU
 /** A check that was running when exported can never finish: it arrives as interrupted. */
 function settle(e: ExportedEntry): ExportedEntry {
   if (e.status !== 'running') return e;
-  return {
-    ...e,
-    status: 'interrupted',
-    verdict: 'error',
-    report: { ...e.report, verdict: 'error', findings: [{ severity: 'error', code: 'interrupted', message: INTERRUPTED_MESSAGE }] },
-  };
+  return { ...e, ...interruptedFields(e.report) };
 }
 
 /** Writes a parsed export in one transaction; all or nothing. */

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import 'fake-indexeddb/auto';
 
 const sighting = { at: 1, fileName: 'lt.xls', portal: 'tor-knd' as const, via: 'download' as const };
 
@@ -59,5 +60,23 @@ describe('handing checks to the offscreen document', () => {
     (fakeBrowser.runtime as unknown as Record<string, unknown>).getContexts = async () => [{}];
     const { checkAndRecordInBackground } = await import('../../../platform/offscreen-checks');
     expect((await checkAndRecordInBackground(new Blob(['a']), sighting)).headline).toBe('lt.xls');
+  });
+
+  it('the document closed mid-check: the file is checked once more under the same running entry, never a third time', async () => {
+    const { checkAndRecordInBackground } = await import('../../../platform/offscreen-checks');
+    const send = fakeBrowser.runtime.sendMessage as unknown as ReturnType<typeof vi.fn>;
+    const closed = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+    send.mockRejectedValueOnce(closed);
+    listening = true;
+    documents = 1;
+    expect((await checkAndRecordInBackground(new Blob(['a']), sighting)).headline).toBe('lt.xls');
+    const keys = send.mock.calls.map((c) => (c[0] as { runningKey: string }).runningKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+
+    send.mockClear();
+    send.mockRejectedValue(closed);
+    await expect(checkAndRecordInBackground(new Blob(['b']), sighting)).rejects.toThrow('message channel closed');
+    expect(send).toHaveBeenCalledTimes(2);
   });
 });
