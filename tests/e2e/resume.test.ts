@@ -3,23 +3,17 @@
  * - an 11 MB ЕРУЛ result (60,000 licences, scripts/bench/renumbering.ts bigErulResult) downloaded
  *   on ТОР КНД; while the offscreen document checks it, the worker closes the document
  *   (chrome.offscreen.closeDocument). The file is checked once more from the bytes the worker kept, and the
- *   popup shows the verdict (the journal entry counts one resume);
- * - the same file chosen on the report page, and the page closed mid-check: its bytes are gone, so the popup
- *   says «Проверка прервалась» with what to do as soon as the heartbeat is stale, and the worker stores it so.
+ *   popup shows the verdict (the journal entry counts one resume).
+ * The «прервалась at once» side (bytes gone, heartbeat stale) is covered by tests/unit/journal-core/heartbeat.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { extensionPage, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
 import { bigErulResult } from '../../scripts/bench/renumbering';
-import { STALE_AFTER_MS } from '../../lib/journal/heartbeat';
 import type { CheckEntry } from '../../lib/journal/schema';
 
 let server: PortalServer;
 let app: Launched;
-const tmp = mkdtempSync(join(tmpdir(), 'sverka-resume-'));
 const NAME = 'erul-region.json';
 const BODY = Buffer.from(bigErulResult(60_000), 'utf8');
 
@@ -97,31 +91,4 @@ describe('a check cut off mid-way', () => {
     await portal.close();
     await watcher.close();
   }, 180_000);
-
-  it('the report page closed mid-check: «Проверка прервалась» with what to do, without a restart', async () => {
-    // a different file (another hash), so the entry above is not what we see
-    const name = 'из-папки.json';
-    const path = join(tmp, name);
-    writeFileSync(path, Buffer.concat([BODY, Buffer.from('\n')]));
-    const report = await app.context.newPage();
-    await report.goto(extensionPage(app, 'report.html'));
-    const watcher = await app.context.newPage();
-    await watcher.goto(extensionPage(app, 'manifest.json'));
-    await report.locator('#file-picker').setInputFiles(path);
-    await expect.poll(async () => (await entriesOf(watcher, name)).map((e) => e.status), { timeout: 30_000, interval: 100 }).toEqual(['running']);
-    const cutAt = Date.now();
-    await report.close();
-
-    const popup = await openPopup();
-    const line = popup.locator('.recent-check', { hasText: name });
-    await expect.poll(() => line.getAttribute('data-verdict'), { timeout: STALE_AFTER_MS + 30_000 }).toBe('error');
-    // not before the heartbeat went stale: a live check is never called interrupted
-    expect(Date.now() - cutAt).toBeGreaterThan(STALE_AFTER_MS - 5000);
-    expect(await line.textContent()).toContain('Проверка прервалась');
-    expect(await line.textContent()).toContain('«Проверить файлы»');
-    // the popup told the worker, which stores it (no waiting for a restart or the next alarm)
-    await expect.poll(async () => (await entriesOf(watcher, name)).map((e) => e.status), { timeout: 15_000 }).toEqual(['interrupted']);
-    await popup.close();
-    await watcher.close();
-  }, 120_000);
 });
