@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { checkSource } from '../../lib/checks/registry';
 import { bytesSource } from '../../lib/formats/source';
-import { EXTENSION_DIR, launchWithExtension, pageFixture, startPortalServer } from '../../tests/e2e/harness';
+import { EXTENSION_DIR, launchWithExtension, pageFixture, startPortalServer, type PortalServer } from '../../tests/e2e/harness';
 import { buildGrantingHosts } from '../../tests/e2e/granted-build';
 import { erulResultText, licenceNumbers } from '../fixtures/renumbering';
 import { bigArchive } from './sstu';
@@ -77,24 +77,30 @@ export function line(name: string, ours: number, base: number): string {
     `(target ≤ ${FACTOR}× + ${FIXED_MS} ms = ${limit.toFixed(0)} ms) ${ours <= limit ? 'OK' : 'OVER TARGET'}; load average ${load()}`;
 }
 
+/**
+ * The two files both upload benches choose (a 200-licence ЕРУЛ result, a 30 MB ССТУ archive), the portal pages
+ * they are chosen on, and the bare check of each measured now.
+ */
+export async function uploadBenchFiles(dir: string, server: PortalServer): Promise<{ erul: Uint8Array; archive: Uint8Array; erulPath: string; archivePath: string; baseErul: number; baseArchive: number }> {
+  const erul = new TextEncoder().encode(erulResultText(Array.from({ length: 200 }, (_, i) => ({ ...licenceNumbers(i), error: '' }))));
+  const erulPath = join(dir, 'erul-200.json');
+  await writeFile(erulPath, erul);
+  const archivePath = join(dir, 'Файл_1.zip');
+  await bigArchive(archivePath, 30 * 1024 * 1024);
+  const archive = new Uint8Array(await readFile(archivePath));
+  server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: 'text/html; charset=utf-8' });
+  server.serve(SSTU_HOST, '/upload', { body: pageFixture('sstu-rf-upload.html'), type: 'text/html; charset=utf-8' });
+  return { erul, archive, erulPath, archivePath, baseErul: await bareCheck('erul-200.json', erul), baseArchive: await bareCheck('Файл_1.zip', archive) };
+}
+
 export async function benchUpload(): Promise<string[]> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
-  const erul = new TextEncoder().encode(erulResultText(Array.from({ length: 200 }, (_, i) => ({ ...licenceNumbers(i), error: '' }))));
   const dir = await mkdtemp(join(tmpdir(), 'sverka-bench-upload-'));
   const granted = buildGrantingHosts([SSTU_HOST]);
   const server = await startPortalServer();
   const lines: string[] = [];
   try {
-    const erulPath = join(dir, 'erul-200.json');
-    await writeFile(erulPath, erul);
-    const archivePath = join(dir, 'Файл_1.zip');
-    await bigArchive(archivePath, 30 * 1024 * 1024);
-    const archive = new Uint8Array(await readFile(archivePath));
-    server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: 'text/html; charset=utf-8' });
-    server.serve(SSTU_HOST, '/upload', { body: pageFixture('sstu-rf-upload.html'), type: 'text/html; charset=utf-8' });
-
-    const baseErul = await bareCheck('erul-200.json', erul);
-    const baseArchive = await bareCheck('Файл_1.zip', archive);
+    const { archive, erulPath, archivePath, baseErul, baseArchive } = await uploadBenchFiles(dir, server);
     const app = await launchWithExtension(server.port, undefined, granted.dir);
     try {
       await app.worker.evaluate((host) => {

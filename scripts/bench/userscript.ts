@@ -4,18 +4,16 @@
  * picker in real Chromium with the built userscript (GM shim, tests/e2e/userscript-harness.ts): file chosen →
  * verdict beside the input, against the bare Node check of the same bytes, with the upload bench's target.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { buildUserscript, USERSCRIPT_MAX_BYTES } from '../build-userscript';
 import type { Page } from 'playwright-core';
-import { pageFixture, startPortalServer } from '../../tests/e2e/harness';
+import { startPortalServer } from '../../tests/e2e/harness';
 import { launchWithUserscript } from '../../tests/e2e/userscript-harness';
-import { erulResultText, licenceNumbers } from '../fixtures/renumbering';
-import { bigArchive } from './sstu';
-import { bareCheck, changeToVerdictMs, chosenToVerdict, line, timeChanges } from './upload';
+import { changeToVerdictMs, chosenToVerdict, line, timeChanges, uploadBenchFiles } from './upload';
 
 const SSTU_HOST = 'xn--q1aade.xn--p1ai';
 const RUNS = 4;
@@ -52,20 +50,11 @@ function sizeLine(bytes: number, gz: number): string {
 async function uploadLines(): Promise<string[]> {
   // the test build: its shadow roots are open, so the page's clock can see the verdict line
   await buildUserscript('e2e');
-  const erul = new TextEncoder().encode(erulResultText(Array.from({ length: 200 }, (_, i) => ({ ...licenceNumbers(i), error: '' }))));
   const dir = await mkdtemp(join(tmpdir(), 'sverka-bench-us-'));
   const server = await startPortalServer();
   const lines: string[] = [];
   try {
-    const erulPath = join(dir, 'erul-200.json');
-    await writeFile(erulPath, erul);
-    const archivePath = join(dir, 'Файл_1.zip');
-    await bigArchive(archivePath, 30 * 1024 * 1024);
-    const archive = new Uint8Array(await readFile(archivePath));
-    server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: 'text/html; charset=utf-8' });
-    server.serve(SSTU_HOST, '/upload', { body: pageFixture('sstu-rf-upload.html'), type: 'text/html; charset=utf-8' });
-    const baseErul = await bareCheck('erul-200.json', erul);
-    const baseArchive = await bareCheck('Файл_1.zip', archive);
+    const { erul, archive, erulPath, archivePath, baseErul, baseArchive } = await uploadBenchFiles(dir, server);
     const us = await launchWithUserscript(server.port);
     try {
       const page = await us.context.newPage();
