@@ -13,7 +13,7 @@
  * its leaves are checked as they close and the element's cross-field checks run when it closes, so memory
  * stays bounded by the elements kept for the report (`maxStored`), whatever the package size.
  */
-import { XmlReader } from '../formats/xml';
+import { XmlReader, detachText } from '../formats/xml';
 import type { TextSink } from '../formats/text';
 import { FormatError } from '../formats/errors';
 import { snilsCheckNumber, formatSnils } from '../ids/snils';
@@ -413,7 +413,10 @@ export function packageReader(opts: ReadPackageOptions = {}): TextSink<ParsedPac
         }
       }
     }
-    if (c.lmsz && o.lmsz.length < 5000 && c.lmsz.id) o.lmsz.push(c.lmsz);
+    if (c.lmsz && o.lmsz.length < 5000 && c.lmsz.id) {
+      const l = c.lmsz;
+      o.lmsz.push({ id: detachText(l.id), title: detachText(l.title), dateEnact: l.dateEnact, dateExpiration: l.dateExpiration });
+    }
     if (!c.problems.length) return;
     const checks = new Set(c.problems.map((p) => p.check));
     for (const ch of checks) o.byCheck[ch] = (o.byCheck[ch] ?? 0) + 1;
@@ -423,8 +426,10 @@ export function packageReader(opts: ReadPackageOptions = {}): TextSink<ParsedPac
       o.storedTruncated = true;
       return;
     }
-    const person = [c.family, c.first, c.patronymic].map((s) => s.trim()).filter(Boolean).join(' ');
-    o.stored.push({ index: c.index, factNumber: c.factNumber, kind: c.kind, line: c.line, uuid: c.uuid, person, snils: c.snils, problems: c.problems });
+    const person = detachText([c.family, c.first, c.patronymic].map((s) => s.trim()).filter(Boolean).join(' '));
+    // what is kept must not point into the piece of text being parsed (see detachText)
+    for (const p of c.problems) p.text = detachText(p.text);
+    o.stored.push({ index: c.index, factNumber: c.factNumber, kind: c.kind, line: c.line, uuid: detachText(c.uuid), person, snils: detachText(c.snils), problems: c.problems });
   }
 
   let factCount = 0;
@@ -512,7 +517,7 @@ export function packageReader(opts: ReadPackageOptions = {}): TextSink<ParsedPac
           cur = null;
           opts.onElement?.(out!.elements);
         } else if (depth === packageDepth + 1 && packageDepth > 0 && name === 'packageId' && wasLeaf && out) {
-          out.packageId = buf.trim();
+          out.packageId = detachText(buf.trim());
         }
       },
     },

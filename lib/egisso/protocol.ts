@@ -22,7 +22,7 @@
  * envelope (response, MessagePrimaryContent…): it is found at any depth. Memory stays bounded: counts are
  * kept for every record, but only records with messages are stored, up to `maxStoredRecords`.
  */
-import { XmlReader, XmlStop } from '../formats/xml';
+import { XmlReader, XmlStop, detachText } from '../formats/xml';
 import type { TextSink } from '../formats/text';
 import { normaliseRuleCode } from './rule-codes';
 
@@ -291,7 +291,7 @@ export function protocolReader(opts: ReadProtocolOptions = {}): TextSink<ParsedP
     if (kind === 'error') st.errors++;
     else if (kind === 'warning') st.warnings++;
     else st.other++;
-    if (report && st.reports.length < 3 && !st.reports.includes(report)) st.reports.push(report);
+    if (report && st.reports.length < 3 && !st.reports.includes(report)) st.reports.push(detachText(report));
   }
 
   function finishRecord(): void {
@@ -302,12 +302,13 @@ export function protocolReader(opts: ReadProtocolOptions = {}): TextSink<ParsedP
       out.failedRecords++;
       if (messages.length === 0) out.failedWithoutMessage++;
     }
-    const id = recID.trim();
-    const seen = new Set<string>();
-    for (const m of messages) {
-      if (seen.has(m.code)) continue;
-      seen.add(m.code);
-      const st = out.codes.get(m.code);
+    const id = detachText(recID.trim());
+    for (let i = 0; i < messages.length; i++) {
+      const code = messages[i].code;
+      let again = false;
+      for (let j = 0; j < i && !again; j++) again = messages[j].code === code;
+      if (again) continue;
+      const st = out.codes.get(code);
       if (st) {
         st.records++;
         if (st.recIDs.length < 5 && id) st.recIDs.push(id);
@@ -315,6 +316,7 @@ export function protocolReader(opts: ReadProtocolOptions = {}): TextSink<ParsedP
     }
     if (failed || messages.length) {
       if (out.records.length < maxStored) {
+        for (const m of messages) m.report = detachText(m.report);
         out.records.push({ index: out.recordResults, recID: id, recordOK, failed, messages, line: recordLine });
       } else out.recordsTruncated = true;
     }
@@ -412,38 +414,38 @@ export function protocolReader(opts: ReadProtocolOptions = {}): TextSink<ParsedP
           switch (captureName) {
             case 'packageID':
             case 'packageId':
-              pkg.packageID = v.trim();
+              pkg.packageID = detachText(v.trim());
               break;
             case 'mr:receivingTime':
-              out.messageResult!.receivingTime = v.trim();
+              out.messageResult!.receivingTime = detachText(v.trim());
               break;
             case 'mr:processingTime':
-              out.messageResult!.processingTime = v.trim();
+              out.messageResult!.processingTime = detachText(v.trim());
               break;
             case 'mr:code':
-              mrError.code = v.trim();
+              mrError.code = detachText(v.trim());
               break;
             case 'mr:message':
-              mrError.message = v.trim();
+              mrError.message = detachText(v.trim());
               break;
             case 'mr:time':
-              mrError.time = v.trim();
+              mrError.time = detachText(v.trim());
               break;
             case 'packageType':
-              pkg.packageType = v.trim();
+              pkg.packageType = detachText(v.trim());
               break;
             case 'packageStatus':
-              pkg.packageStatusText = v.trim();
+              pkg.packageStatusText = detachText(v.trim());
               pkg.packageStatus = intOrNull(v);
               break;
             case 'receivingTime':
-              pkg.receivingTime = v.trim();
+              pkg.receivingTime = detachText(v.trim());
               break;
             case 'startProcessTime':
-              pkg.startProcessTime = v.trim();
+              pkg.startProcessTime = detachText(v.trim());
               break;
             case 'finishProcessTime':
-              pkg.finishProcessTime = v.trim();
+              pkg.finishProcessTime = detachText(v.trim());
               break;
             case 'recordNum':
               pkg.recordNum = intOrNull(v);

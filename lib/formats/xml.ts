@@ -99,10 +99,12 @@ function where(line: number, column: number): string {
 export const MAX_LEAF_TEXT = 64 * 1024;
 
 /**
- * A copy of `s` that does not point into the piece of text it was cut from: a kept slice would keep the whole
- * 1 MB piece alive, and with it, over a long file, all of them.
+ * A copy of `s` that does not point into the piece of text it was cut from. Leaf text given by the reader is
+ * a slice of the piece being parsed: a slice kept in a result would keep the whole 1 MB piece alive, and
+ * with it, over a long file, all of them. Readers pass what they keep through this (only what they keep:
+ * copying every leaf costs more than the parse of it).
  */
-function detach(s: string): string {
+export function detachText(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
@@ -183,7 +185,7 @@ export class XmlReader {
     });
     parser.on('closetag', (tag: SaxesTagNS) => {
       depth--;
-      const leaf = this.capturing ? detach(this.leafText) : '';
+      const leaf = this.capturing ? this.leafText : '';
       this.capturing = false;
       this.leafText = '';
       if (!this.fullText) (parser as unknown as TextSlot).textHandler = undefined;
