@@ -46,7 +46,8 @@ describe('popup: the first script and the live list from the second', () => {
   });
 
   it('a check still running says so instead of showing a verdict, and turns into its verdict when done', () => {
-    const running = { ...entry(4, 'выгрузка.zip'), status: 'running' as const };
+    // its runner beat a moment ago (lib/journal/heartbeat.ts)
+    const running = { ...entry(4, 'выгрузка.zip'), status: 'running' as const, heartbeatAt: Date.now() };
     const { container } = render(<Popup initial={[running]} />);
     const item = container.querySelector('.recent-check')!;
     expect(item.getAttribute('data-verdict')).toBe('running');
@@ -56,6 +57,15 @@ describe('popup: the first script and the live list from the second', () => {
     act(() => publishRecent([{ ...running, status: 'done', verdict: 'error', report: { ...running.report, verdict: 'error' } }]));
     expect(container.querySelector('.recent-check')!.getAttribute('data-verdict')).toBe('error');
     expect(container.textContent).toContain('Нужно действие');
+  });
+
+  it('a running check whose heartbeat stopped long ago reads «Проверка прервалась» at once', () => {
+    const cut = { ...entry(6, 'большой.json'), status: 'running' as const, heartbeatAt: Date.now() - 10 * 60 * 1000 };
+    const { container } = render(<Popup initial={[cut]} />);
+    const item = container.querySelector('.recent-check')!;
+    expect(item.getAttribute('data-verdict')).toBe('error');
+    expect(item.textContent).toContain('Проверка прервалась');
+    expect(item.textContent).toContain('«Проверить файлы»');
   });
 
   it('says how many times a file was seen in proper Russian', () => {
