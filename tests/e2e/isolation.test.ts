@@ -1,7 +1,8 @@
 /**
  * Every check runs in its own Worker with a watchdog (issue 16), and progress moves for every kind (issue 14).
  * Inputs: «lt.xls», 600 KB of «<», and «styles.xls», 600 KB of «<style» (HTML-as-.xls pre-scans that were
- * quadratic: minutes in Chromium, > 40 s in the CLI here) — both downloaded from a ТОР КНД page, then a sound
+ * quadratic: minutes in Chromium, > 40 s in the CLI here), and the two SheetJS hangs (a bit-flipped 5.6 KB .xls,
+ * a 144-byte damaged .xlsx) — all downloaded from a ТОР КНД page, then a sound
  * import result that must be checked within seconds while the hostile ones are still held; the hostile ones
  * must end within their watchdog limit (15 s + 2 s/MB) plus slack. And a 100 MB JSON chosen on the report
  * page, whose bar must move within a second.
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { extensionPage, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
+import { extensionPage, generatedFixture, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
 
 const html = 'text/html; charset=utf-8';
 let server: PortalServer;
@@ -23,10 +24,19 @@ beforeAll(async () => {
     type: html,
     body: `<!doctype html><html lang="ru"><body><h1>Файлы</h1>
       <a id="lt" href="/files/lt.xls">lt.xls</a> <a id="styles" href="/files/styles.xls">styles.xls</a>
+      <a id="bitflip" href="/files/bitflip.xls">bitflip.xls</a> <a id="tiny" href="/files/tiny-damaged.xlsx">tiny-damaged.xlsx</a>
       <a id="sound" href="/files/import_result_2001.json">import_result_2001.json</a></body></html>`,
   });
   server.serve('tor.knd.gov.ru', '/files/lt.xls', { body: '<'.repeat(600_000), type: 'application/vnd.ms-excel', attachment: 'lt.xls' });
   server.serve('tor.knd.gov.ru', '/files/styles.xls', { body: '<style'.repeat(100_000), type: 'application/vnd.ms-excel', attachment: 'styles.xls' });
+  // the two files that kept SheetJS busy for minutes: a 5.6 KB .xls with one bit flipped (its formula parser
+  // loops: stopped by the watchdog) and a 144-byte damaged .xlsx (refused by our own zip reader first)
+  server.serve('tor.knd.gov.ru', '/files/bitflip.xls', { body: Buffer.from(await generatedFixture('hostile/bitflip.xls')), type: 'application/vnd.ms-excel', attachment: 'bitflip.xls' });
+  server.serve('tor.knd.gov.ru', '/files/tiny-damaged.xlsx', {
+    body: Buffer.from(await generatedFixture('hostile/tiny-damaged.xlsx')),
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    attachment: 'tiny-damaged.xlsx',
+  });
   server.serve('tor.knd.gov.ru', '/files/import_result_2001.json', {
     body: '[\n  {"licenseNumber": "Л041-00110-77/00012345", "status": "success"}\n]',
     type: 'application/json',
@@ -67,11 +77,11 @@ async function entryNamed(page: import('playwright-core').Page, fileName: string
 }
 
 describe('a file that hangs a parser never holds up the next one', () => {
-  it('two hostile downloads, then a sound one: the sound file is checked within seconds, the hostile ones end as errors', async () => {
+  it('four hostile downloads (two HTML floods, the two SheetJS hangs), then a sound one: the sound file is checked within seconds, the hostile ones end in Russian', async () => {
     const page = await app.context.newPage();
     await page.goto('https://tor.knd.gov.ru/files');
     const hostileAt = Date.now();
-    for (const id of ['lt', 'styles']) {
+    for (const id of ['lt', 'styles', 'bitflip', 'tiny']) {
       const download = page.waitForEvent('download');
       await page.locator(`#${id}`).click();
       await (await download).path();
@@ -91,11 +101,12 @@ describe('a file that hangs a parser never holds up the next one', () => {
     expect(soundTook).toBeLessThan(20_000);
 
     // each hostile file ends (stopped: «Файл слишком сложный…», or refused by a bound), in Russian, no stack
-    for (const name of ['lt.xls', 'styles.xls']) {
+    for (const name of ['lt.xls', 'styles.xls', 'bitflip.xls', 'tiny-damaged.xlsx']) {
       await expect.poll(async () => (await entryNamed(probe, name))?.status, { timeout: 90_000, interval: 1000 }).toBe('done');
       const e = (await entryNamed(probe, name))!;
       console.log(`${name}: ${e.verdict} after ${Date.now() - hostileAt} ms — ${e.messages[0] ?? ''}`);
       for (const m of e.messages) expect(m).not.toMatch(/Error|undefined|at \w+ \(/);
+      if (name === 'bitflip.xls') expect(e.verdict).toBe('error');
     }
     await probe.close();
     await page.close();
