@@ -214,16 +214,7 @@ export class XmlReader {
   close(): boolean {
     if (this.stopped) return false;
     if (!this.started && !this.start()) return false;
-    try {
-      this.parser.close();
-    } catch (err) {
-      if (err instanceof XmlStop) {
-        this.stopped = true;
-        return false;
-      }
-      throw err;
-    }
-    return true;
+    return this.unlessStopped(() => this.parser.close());
   }
 
   private start(): boolean {
@@ -238,8 +229,13 @@ export class XmlReader {
   }
 
   private feed(chunk: string): boolean {
+    return this.unlessStopped(() => this.parser.write(chunk));
+  }
+
+  /** Runs a parser step; false once a reader stopped the reading (XmlStop), any other error goes on up. */
+  private unlessStopped(step: () => unknown): boolean {
     try {
-      this.parser.write(chunk);
+      step();
     } catch (err) {
       if (err instanceof XmlStop) {
         this.stopped = true;

@@ -62,3 +62,15 @@ export async function erulSeveralFilesOneWrong(page: Page, server: PortalServer,
   expect(body.includes('export-single.json') && body.includes('erul-clean.json')).toBe(true);
   expect(await page.locator('h2').textContent()).toBe('Файлы приняты');
 }
+
+/** Pressing send with a file in error asks once what to do; «Отменить» closes the question and nothing is sent. */
+export async function cancelAtQuestion(page: Page, press: () => Promise<void>, fileName: string, sent: () => number): Promise<void> {
+  const before = sent();
+  await press();
+  await expect.poll(() => uploadQuestion(page).count()).toBe(1);
+  expect(await uploadQuestion(page).textContent()).toContain(`В файле «${fileName}» ошибка:`);
+  await uploadQuestion(page).getByRole('button', { name: 'Отменить' }).click();
+  expect(await uploadQuestion(page).count()).toBe(0);
+  await page.waitForTimeout(500);
+  expect(sent()).toBe(before);
+}
