@@ -21,7 +21,8 @@ export default defineConfig({
     permissions: ['downloads', 'storage', 'alarms', 'unlimitedStorage', 'scripting', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: fixedPortalMatchPatterns(),
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: '__MSG_extName__' },
+    // popup.html is a static page (public/popup.html): no module script ahead of its first script
+    action: { default_title: '__MSG_extName__', default_popup: 'popup.html' },
     ...(browser === 'firefox'
       ? {
           // Firefox builds MV2: optional hosts are optional_permissions there

@@ -9,4 +9,4 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 
 /** A journal entry whose check has not finished: no verdict yet. */
 export const RUNNING_LABEL = 'Проверяется…';
-export const RUNNING_HEADLINE = 'Файл проверяется.';
+export { RUNNING_HEADLINE } from '../lib/checks/running';

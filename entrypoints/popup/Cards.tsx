@@ -16,7 +16,8 @@ import { onTogglePeriod, publishCards } from './handoff';
 
 performance.mark('sverka-cards-module');
 
-export function CardsCount() {
+/** `recent`: the journal's newest checks, as the list shows them (kept in the stored summary too). */
+export function CardsCount({ recent }: { recent: readonly CheckEntry[] }) {
   const entries = useLive(
     () => dashboardEntries(journal).then((e) => (performance.mark('sverka-cards-data'), e)),
     [],
@@ -43,9 +44,9 @@ export function CardsCount() {
   }, [settings]);
   useEffect(() => {
     if (!entries || !settings) return;
-    const summary = summarizeDashboard(entries, settings, Date.now());
+    const summary = summarizeDashboard(entries, recent, settings, Date.now());
     publishCards({ cards: summary.cards, from: 'journal', storageLow });
     void storeDashboardSummary(summary).catch(() => undefined);
-  }, [entries, settings, storageLow]);
+  }, [entries, recent, settings, storageLow]);
   return null;
 }

@@ -5,16 +5,16 @@ import type { CheckEntry } from '../../lib/journal/schema';
 import { journal } from '../../platform/journal';
 import { useLive } from '../../components/useLive';
 import { CardsCount } from './Cards';
-import { RECENT } from './Popup';
+import { RECENT_CHECKS } from '../../lib/dashboard/stored-summary';
 import { publishRecent } from './handoff';
 
 /** Live recent checks for the list, and the cards counted from the journal once there are checks. */
 function LiveJournal() {
-  const recent = useLive(() => recentChecks(journal, RECENT), [], null as CheckEntry[] | null);
+  const recent = useLive(() => recentChecks(journal, RECENT_CHECKS), [], null as CheckEntry[] | null);
   useEffect(() => {
     if (recent) publishRecent(recent);
   }, [recent]);
-  return recent && recent.length > 0 ? <CardsCount /> : null;
+  return recent && recent.length > 0 ? <CardsCount recent={recent} /> : null;
 }
 
 /**

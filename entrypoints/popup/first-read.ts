@@ -3,13 +3,14 @@
  * `getAllRecords({ direction: 'prev' })` request where the browser has it (Chromium 141+; measured ≈9 ms
  * faster than a cursor with 10,000 checks), otherwise one cursor walked backwards. The list renders before
  * Dexie is even loaded; live updates come after it through Dexie's liveQuery in the popup's second script
- * (cards-main.tsx). Never creates or upgrades the database. The process cards come from the summary the
- * worker keeps in storage.local, read at the same time.
+ * (cards-main.tsx). Never creates or upgrades the database. The stored summary the worker keeps in
+ * storage.local (the newest lines and the process cards) is read at the same time. Both reads start in the
+ * popup's tiny first script (first.ts) and are handed to the Preact popup (main.tsx) through `window`.
  */
 import { browser } from 'wxt/browser';
 import type { CheckEntry } from '../../lib/journal/schema';
 import { JOURNAL_DB_NAME } from '../../lib/journal/names';
-import { DASHBOARD_SUMMARY_KEY, usableSummary, type DashboardSummary } from '../../lib/dashboard/stored-summary';
+import { DASHBOARD_SUMMARY_KEY } from '../../lib/dashboard/stored-summary';
 
 /** `IDBIndex.getAllRecords` is newer than TypeScript's DOM typings. */
 type IndexWithRecords = IDBIndex & {
@@ -74,11 +75,30 @@ export function readRecent(limit: number): Promise<CheckEntry[] | null> {
   });
 }
 
-/** The stored dashboard summary when it can be shown today (lib/dashboard/stored-summary.ts), else null. */
-export async function readSummary(now: number): Promise<DashboardSummary | null> {
+/** The stored dashboard summary as stored (lib/dashboard/stored-summary.ts says what of it can be shown), or null. */
+export async function readStored(): Promise<unknown> {
   try {
-    return usableSummary((await browser.storage.local.get(DASHBOARD_SUMMARY_KEY))[DASHBOARD_SUMMARY_KEY], now);
+    return (await browser.storage.local.get(DASHBOARD_SUMMARY_KEY))[DASHBOARD_SUMMARY_KEY] ?? null;
   } catch {
     return null;
   }
+}
+
+/** The popup's two first reads, started once per opening. */
+export interface FirstReads {
+  recent: Promise<CheckEntry[] | null>;
+  stored: Promise<unknown>;
+}
+
+declare global {
+  interface Window {
+    __sverkaFirstReads?: FirstReads;
+  }
+}
+
+/** The reads the first script started, or starts them (the popup's second part loaded on its own). */
+export function firstReads(limit: number): FirstReads {
+  // the stored lines go first: the list is painted from them
+  window.__sverkaFirstReads ??= { stored: readStored(), recent: readRecent(limit) };
+  return window.__sverkaFirstReads;
 }

@@ -1,16 +1,22 @@
 /**
- * The popup's process cards kept ready in storage: computed where the journal changes (the service worker,
- * and the popup after its own recount), read by the popup's first script before anything else, so the cards
- * are on screen with the recent list. This module is what the first script needs: the key, the shape and
- * the test of whether a stored summary can be shown — no card computation (that is summary.ts). An empty
- * journal has no summary stored (the popup shows its «no checks yet» note, not cards).
+ * The popup's process cards and its newest recent-check lines kept ready in storage: computed where the
+ * journal changes (the service worker, and the popup after its own recount), read by the popup's first
+ * script before anything else, so the list is on screen without opening the journal and the cards follow at
+ * once. This module is what the first script needs: the key, the shape and the tests of what a stored
+ * summary may show — no card computation or wording (summary.ts, recent-line.ts). An empty journal has no
+ * summary stored (the popup shows its «no checks yet» note); a purge clears storage, retention and deletions
+ * recount it.
  */
 import type { CardModel } from './types';
+import type { RecentLine } from './recent-line';
+
+/** How many recent checks the popup lists, and the stored summary keeps. */
+export const RECENT_CHECKS = 15;
 
 /** storage.local key. */
 export const DASHBOARD_SUMMARY_KEY = 'dashboardSummary';
 /** Bump when CardModel or this shape changes: an older stored summary is then ignored and recomputed. */
-export const DASHBOARD_SUMMARY_SCHEMA = 1;
+export const DASHBOARD_SUMMARY_SCHEMA = 2;
 
 export interface DashboardSummary {
   schema: typeof DASHBOARD_SUMMARY_SCHEMA;
@@ -21,6 +27,11 @@ export interface DashboardSummary {
   day: string;
   computedAt: number;
   cards: CardModel[];
+  /**
+   * The newest checks as the popup lists them (RECENT_CHECKS at most, newest first). Shown on any day — their
+   * words do not read the date — and always replaced in the same opening by what the journal holds.
+   */
+  recent: RecentLine[];
 }
 
 export function localDay(ms: number): string {
@@ -46,16 +57,43 @@ function isCard(c: unknown): c is CardModel {
   );
 }
 
-/** The stored summary when it can be shown at `now` (this schema, today), else null: the popup then counts. */
-export function usableSummary(raw: unknown, now: number): DashboardSummary | null {
+const LINE_VERDICTS = new Set(['ok', 'warn', 'error', 'running']);
+
+function isLine(l: unknown): l is RecentLine {
+  if (!l || typeof l !== 'object') return false;
+  const m = l as Record<string, unknown>;
+  return (
+    typeof m.id === 'number' &&
+    LINE_VERDICTS.has(m.verdict as string) &&
+    typeof m.fileName === 'string' &&
+    typeof m.meta === 'string' &&
+    typeof m.headline === 'string' &&
+    typeof m.next === 'string'
+  );
+}
+
+function ofThisSchema(raw: unknown): Partial<DashboardSummary> | null {
   if (!raw || typeof raw !== 'object') return null;
   const s = raw as Partial<DashboardSummary>;
-  if (s.schema !== DASHBOARD_SUMMARY_SCHEMA || s.day !== localDay(now) || typeof s.computedAt !== 'number') return null;
-  if (!Array.isArray(s.cards) || !s.cards.every(isCard)) return null;
+  return s.schema === DASHBOARD_SUMMARY_SCHEMA && typeof s.computedAt === 'number' ? s : null;
+}
+
+/** The stored summary when it can be shown at `now` (this schema, today), else null: the popup then counts. */
+export function usableSummary(raw: unknown, now: number): DashboardSummary | null {
+  const s = ofThisSchema(raw);
+  if (!s || s.day !== localDay(now)) return null;
+  if (!Array.isArray(s.cards) || !s.cards.every(isCard) || !Array.isArray(s.recent) || !s.recent.every(isLine)) return null;
   return s as DashboardSummary;
 }
 
-/** Same cards on the same day: nothing to write or to redraw. */
+/** The stored recent-check lines (any day), or null when there are none to show: the popup reads the journal. */
+export function storedRecent(raw: unknown): RecentLine[] | null {
+  const s = ofThisSchema(raw);
+  if (!s || !Array.isArray(s.recent) || s.recent.length === 0 || !s.recent.every(isLine)) return null;
+  return s.recent;
+}
+
+/** Same cards and lines on the same day: nothing to write or to redraw. */
 export function sameSummary(a: DashboardSummary | null, b: DashboardSummary): boolean {
-  return !!a && a.day === b.day && JSON.stringify(a.cards) === JSON.stringify(b.cards);
+  return !!a && a.day === b.day && JSON.stringify(a.cards) === JSON.stringify(b.cards) && JSON.stringify(a.recent) === JSON.stringify(b.recent);
 }

@@ -181,7 +181,7 @@ export async function benchPopup(): Promise<string[]> {
       await page.close();
       return t;
     };
-    const openPopup = async (): Promise<PopupTimes> => {
+    const openPopup = async (blankAt = 0): Promise<PopupTimes> => {
       const page = await extensionTab(app);
       await page.goto(extensionPage(app, 'popup.html'));
       await page.waitForFunction(() => window.__sverkaPopup?.cardsCounted !== undefined, undefined, { timeout: 60_000 });
@@ -189,10 +189,12 @@ export async function benchPopup(): Promise<string[]> {
         ...window.__sverkaPopup!,
         script: performance.getEntriesByName('sverka-popup-script')[0]?.startTime ?? 0,
         read: performance.getEntriesByName('sverka-popup-read')[0]?.startTime ?? 0,
+        stored: performance.getEntriesByName('sverka-popup-stored')[0]?.startTime ?? 0,
+        app: performance.getEntriesByName('sverka-popup-app')[0]?.startTime ?? 0,
         cardsModule: performance.getEntriesByName('sverka-cards-module')[0]?.startTime ?? 0,
         cardsData: performance.getEntriesByName('sverka-cards-data')[0]?.startTime ?? 0,
       }));
-      if (process.env.BENCH_VERBOSE) console.log(`script ${t.script.toFixed(0)} read ${t.read.toFixed(0)} list ${t.listRendered!.toFixed(0)} cards ${t.cardsRendered!.toFixed(0)} cards module ${t.cardsModule.toFixed(0)} data ${t.cardsData.toFixed(0)} counted ${t.cardsCounted!.toFixed(0)}`);
+      if (process.env.BENCH_VERBOSE) console.log(`${blankAt ? `blank ${blankAt.toFixed(0)} ` : ''}script ${t.script.toFixed(0)} stored ${t.stored.toFixed(0)} read ${t.read.toFixed(0)} app ${t.app.toFixed(0)} list ${t.listRendered!.toFixed(0)} cards ${t.cardsRendered!.toFixed(0)} cards module ${t.cardsModule.toFixed(0)} data ${t.cardsData.toFixed(0)} counted ${t.cardsCounted!.toFixed(0)}`);
       const shown = await page.locator('.recent-check').count();
       const cardsShown = await page.locator('[data-card]').count();
       await page.close();
@@ -204,7 +206,7 @@ export async function benchPopup(): Promise<string[]> {
     for (let run = 0; run <= RUNS; run++) {
       const load = loadNow();
       const b = await openBlank(run);
-      const withSummary = await openPopup();
+      const withSummary = await openPopup(b.script);
       // the fallback: no summary stored (the popup counts the cards, then stores them again)
       await dropSummary();
       const without = await openPopup();

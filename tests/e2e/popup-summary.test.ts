@@ -53,6 +53,15 @@ async function storedTones(): Promise<Record<string, string> | undefined> {
   return cards && Object.fromEntries(cards.map((c) => [c.id, c.tone]));
 }
 
+/** The file names of the stored recent lines (undefined: none stored). */
+async function storedFiles(): Promise<string[] | undefined> {
+  const raw = await app.worker.evaluate(
+    (key) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key).then((r) => r[key]),
+    KEY,
+  );
+  return (raw as { recent?: { fileName: string }[] } | undefined)?.recent?.map((l) => l.fileName);
+}
+
 /** Another extension page holds a write transaction on the journal's checks: every read of them waits. */
 async function holdJournal(): Promise<Page> {
   const page = await app.context.newPage();
@@ -94,9 +103,10 @@ describe('popup cards from the stored summary', () => {
       await popup.goto(extensionPage(app, 'popup.html'));
       await expect.poll(() => card(popup, 'renumbering').getAttribute('data-tone'), { timeout: 15_000 }).toBe('error');
       expect(await card(popup, 'renumbering').textContent()).toContain('нужно обращение в поддержку ТОР КНД');
-      // the journal is still held: the list has not been read, nor the cards counted
-      expect(await popup.locator('.recent-check').count()).toBe(0);
-      expect(await popup.evaluate(() => [window.__sverkaPopup?.listRendered, window.__sverkaPopup?.cardsCounted])).toEqual([undefined, undefined]);
+      // the journal is still held: the list shows the stored lines (as text), the cards are not counted yet
+      expect(await popup.locator('.recent-check .file-name').allTextContents()).toEqual([FILES.erul.name]);
+      expect(await popup.locator('.recent-check .headline').textContent()).toContain('нужно обращение в поддержку ТОР КНД');
+      expect(await popup.evaluate(() => [window.__sverkaPopup?.listRendered !== undefined, window.__sverkaPopup?.cardsCounted])).toEqual([true, undefined]);
     } finally {
       await release(holder);
     }
@@ -117,7 +127,7 @@ describe('popup cards from the stored summary', () => {
     try {
       await popup.goto(extensionPage(app, 'popup.html'));
       await expect.poll(() => card(popup, 'egisso').getAttribute('data-tone'), { timeout: 15_000 }).toBe('error');
-      expect(await popup.locator('.recent-check').count()).toBe(0);
+      expect(await popup.locator('.recent-check .file-name').allTextContents()).toEqual([FILES.egisso.name, FILES.erul.name]);
     } finally {
       await release(holder);
     }
@@ -130,7 +140,23 @@ describe('popup cards from the stored summary', () => {
     await row.getByRole('button', { name: 'Удалить' }).click();
     await row.getByRole('button', { name: 'Да, удалить' }).click();
     await expect.poll(storedTones, { timeout: 30_000 }).toMatchObject({ renumbering: 'error', egisso: 'idle' });
+    expect(await storedFiles()).toEqual([FILES.erul.name]);
     await journal.close();
+
+    // a stored line the journal no longer holds (written by hand here) is shown at first, then replaced
+    // in the same opening by what the journal says
+    await app.worker.evaluate(async (key) => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { recent: object[] }>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const s = (await local.get(key))[key];
+      await local.set({ [key]: { ...s, recent: [{ ...s.recent[0], id: 999_999, fileName: 'удалённый_Иванов.json' }, ...s.recent] } });
+    }, KEY);
+    const stale = await app.context.newPage();
+    await stale.goto(extensionPage(app, 'popup.html'));
+    await expect.poll(() => stale.evaluate(() => window.__sverkaPopup?.cardsCounted !== undefined), { timeout: 30_000 }).toBe(true);
+    expect(await stale.locator('.recent-check .file-name').allTextContents()).toEqual([FILES.erul.name]);
+    await stale.close();
+    // the popup's own recount wrote the journal's lines back
+    await expect.poll(storedFiles, { timeout: 15_000 }).toEqual([FILES.erul.name]);
 
     const options = await app.context.newPage();
     await options.goto(extensionPage(app, 'options.html'));
@@ -138,6 +164,7 @@ describe('popup cards from the stored summary', () => {
     await options.getByRole('button', { name: 'Да, удалить' }).click();
     await expect.poll(() => options.locator('main').textContent(), { timeout: 15_000 }).toContain('Удалено всё');
     await expect.poll(storedTones, { timeout: 15_000 }).toBeUndefined();
+    expect(await storedFiles()).toBeUndefined();
     const after = await app.context.newPage();
     await after.goto(extensionPage(app, 'popup.html'));
     await expect.poll(() => after.locator('.card.empty').count(), { timeout: 15_000 }).toBe(1);

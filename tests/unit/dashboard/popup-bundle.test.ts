@@ -15,7 +15,12 @@ describe('popup bundle', () => {
     }
     const popup = pageChunks(EXT, 'popup.html');
     // the first script, and the cards script it loads after the first render
-    expect([...popup.keys()]).toEqual(expect.arrayContaining(['popup-app.js', 'popup-cards.js']));
+    expect([...popup.keys()]).toEqual(expect.arrayContaining(['popup-first.js', 'popup-app.js', 'popup-cards.js']));
+    // the first script paints the stored lines as they are: small, without the wording code or a framework
+    const first = popup.get('popup-first.js')!;
+    expect(first.length).toBeLessThan(12_000);
+    expect(first).not.toContain('переприсвоен');
+    expect(first).not.toContain('__k'); // Preact's vnode children
     expect(heavyCodeIn(popup)).toEqual([]);
     // the check itself can fail: the report page does carry them
     expect(heavyCodeIn(pageChunks(EXT, 'report.html')).length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { Popup } from '../../../entrypoints/popup/Popup';
 import { onTogglePeriod, publishCards, publishRecent } from '../../../entrypoints/popup/handoff';
 import type { CheckEntry } from '../../../lib/journal/schema';
 import { summarizeDashboard } from '../../../lib/dashboard/summary';
+import { recentLine } from '../../../lib/dashboard/recent-line';
 
 afterEach(cleanup);
 
@@ -35,6 +36,22 @@ describe('popup: the first script and the live list from the second', () => {
     expect(names(container)).toEqual(['первый.json']);
     act(() => publishRecent([entry(2, 'второй.xls'), entry(1, 'первый.json')]));
     expect(names(container)).toEqual(['второй.xls', 'первый.json']);
+  });
+
+  it('shows the stored lines until the journal is read, then what the journal holds in their place', () => {
+    const gone = { ...recentLine(entry(9, 'удалённый.json'), Date.now()) };
+    const kept = recentLine(entry(1, 'первый.json'), Date.now());
+    const { container } = render(<Popup stored={[gone, kept]} />);
+    expect(names(container)).toEqual(['удалённый.json', 'первый.json']);
+    expect(container.textContent).not.toContain('Проверок пока нет');
+    act(() => publishRecent([entry(2, 'второй.xls'), entry(1, 'первый.json')]));
+    expect(names(container)).toEqual(['второй.xls', 'первый.json']);
+    // the journal's lines are worded as the worker words the stored ones
+    expect(container.querySelector('[data-id="1"] .meta')?.textContent).toBe(kept.meta);
+    // purged meanwhile: none of the stored lines stays
+    act(() => publishRecent([]));
+    expect(names(container)).toEqual([]);
+    expect(container.textContent).toContain('Проверок пока нет');
   });
 
   it('an empty journal shows what to do, and a check arriving later replaces it', () => {
@@ -81,7 +98,7 @@ describe('popup: the first script and the live list from the second', () => {
     const { container } = render(<Popup />);
     expect(container.querySelector('[data-card]')).toBeNull();
     expect(container.textContent).not.toContain('Проверок пока нет');
-    const summary = summarizeDashboard([], { closedPeriods: [], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
+    const summary = summarizeDashboard([], [], { closedPeriods: [], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
     act(() => publishCards({ cards: summary.cards, from: 'summary', storageLow: false }));
     expect([...container.querySelectorAll('[data-card]')].map((c) => c.getAttribute('data-card'))).toEqual(['renumbering', 'sstu', 'egisso']);
     expect(names(container)).toEqual([]);
@@ -90,7 +107,7 @@ describe('popup: the first script and the live list from the second', () => {
     expect(container.querySelectorAll('[data-card]')).toHaveLength(3);
 
     // counted from the journal: the ССТУ.РФ period is closed now
-    const counted = summarizeDashboard([], { closedPeriods: ['2026-11'], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
+    const counted = summarizeDashboard([], [], { closedPeriods: ['2026-11'], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
     act(() => publishCards({ cards: counted.cards, from: 'journal', storageLow: true }));
     expect(container.querySelector('[data-card="sstu"]')!.getAttribute('data-tone')).toBe('ok');
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('Место для журнала');
@@ -102,7 +119,7 @@ describe('popup: the first script and the live list from the second', () => {
   it('without a stored summary the cards wait for the count; an empty journal shows no cards', () => {
     const { container } = render(<Popup initial={[entry(1, 'первый.json')]} />);
     expect(container.querySelector('.cards-loading')?.textContent).toBe('Загрузка сводки…');
-    const summary = summarizeDashboard([], { closedPeriods: [], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
+    const summary = summarizeDashboard([], [], { closedPeriods: [], userHosts: [] }, Date.UTC(2026, 10, 23, 9));
     act(() => publishCards({ cards: summary.cards, from: 'journal', storageLow: false }));
     expect(container.querySelector('.cards-loading')).toBeNull();
     expect(container.querySelectorAll('[data-card]')).toHaveLength(3);
@@ -116,7 +133,7 @@ describe('popup: the first script and the live list from the second', () => {
     const asked: unknown[] = [];
     const stop = onTogglePeriod((a) => asked.push(a));
     const { container } = render(<Popup initial={[entry(1, 'первый.json')]} />);
-    const summary = summarizeDashboard([], { closedPeriods: [], userHosts: [] }, new Date(2026, 10, 23, 12).getTime());
+    const summary = summarizeDashboard([], [], { closedPeriods: [], userHosts: [] }, new Date(2026, 10, 23, 12).getTime());
     act(() => publishCards({ cards: summary.cards, from: 'summary', storageLow: false }));
     const button = [...container.querySelectorAll<HTMLButtonElement>('[data-card="sstu"] button')].find((b) => b.textContent === 'Отметить период закрытым')!;
     act(() => button.click());

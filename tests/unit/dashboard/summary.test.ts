@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCards, DASHBOARD_KINDS, dashboardLimit, type DashboardSettings } from '../../../lib/dashboard';
 import { journalSummary, summarizeDashboard } from '../../../lib/dashboard/summary';
-import { DASHBOARD_SUMMARY_SCHEMA, localDay, sameSummary, usableSummary } from '../../../lib/dashboard/stored-summary';
+import { DASHBOARD_SUMMARY_SCHEMA, RECENT_CHECKS, localDay, sameSummary, storedRecent, usableSummary } from '../../../lib/dashboard/stored-summary';
+import { recentLine } from '../../../lib/dashboard/recent-line';
+import { recentChecks } from '../../../lib/journal/store';
 import { entriesOfKinds } from '../../../lib/journal/queries';
 import { applyRetention, deleteCheck, purgeAll, recordCheck } from '../../../lib/journal/store';
 import { exportJournal, importJournal } from '../../../lib/journal/transfer';
@@ -36,12 +38,13 @@ const protocol = report({
 const unrelated = report({ file: 'notes.json', kind: 'unknown', verdict: 'warn' });
 
 const tones = (s: { cards: { id: string; tone: string }[] } | null) => Object.fromEntries((s?.cards ?? []).map((c) => [c.id, c.tone]));
+const files = (s: { recent: { fileName: string }[] } | null) => s?.recent.map((l) => l.fileName);
 
 describe('dashboard summary', () => {
   it('is the cards buildCards computes, stamped with the local day', () => {
     const entries = [{ id: 1, fileName: 'result.json', kind: erulResult.kind, verdict: erulResult.verdict, status: 'done' as const, firstSeenAt: NOW - HOUR, lastSeenAt: NOW - HOUR, report: erulResult, portal: 'tor-knd' }];
-    const s = summarizeDashboard(entries, settings, NOW);
-    expect(s).toEqual({ schema: DASHBOARD_SUMMARY_SCHEMA, day: '2026-11-23', computedAt: NOW, cards: buildCards(entries, settings, NOW) });
+    const s = summarizeDashboard(entries, [], settings, NOW);
+    expect(s).toEqual({ schema: DASHBOARD_SUMMARY_SCHEMA, day: '2026-11-23', computedAt: NOW, cards: buildCards(entries, settings, NOW), recent: [] });
     expect(s.cards.map((c) => c.id)).toEqual(['renumbering', 'sstu', 'egisso']);
   });
 
@@ -57,6 +60,9 @@ describe('dashboard summary', () => {
     const { id: protoId } = await recordCheck(db, protocol, meta(3, 'protocol.xml', NOW - HOUR));
     const full = await journalSummary(db, settings, NOW);
     expect(tones(full)).toEqual({ renumbering: 'error', sstu: 'idle', egisso: 'error' });
+    // the popup's list, newest first, worded as the popup words the journal's entries
+    expect(files(full)).toEqual(['protocol.xml', 'result.json', 'notes.json']);
+    expect(full!.recent).toEqual((await recentChecks(db, RECENT_CHECKS)).map((e) => recentLine(e, NOW)));
     const renumbering = full!.cards[0];
     expect(renumbering.counts.find((c) => c.key === 'toFix')?.value).toBe(1);
     expect(renumbering.actions[0]).toEqual({ type: 'report', entryId: erulId, label: 'Открыть письмо' });
@@ -67,6 +73,7 @@ describe('dashboard summary', () => {
     await deleteCheck(db, erulId);
     const afterDelete = await journalSummary(db, settings, NOW);
     expect(tones(afterDelete)).toEqual({ renumbering: 'idle', sstu: 'idle', egisso: 'error' });
+    expect(files(afterDelete)).toEqual(['protocol.xml', 'notes.json']);
     expect(sameSummary(full, afterDelete!)).toBe(false);
 
     // imported from another computer's export: the ЕРУЛ result is back
@@ -80,11 +87,30 @@ describe('dashboard summary', () => {
     // retention takes the checks older than the period; the protocol (newest) stays
     await applyRetention(db, 1, NOW + 24 * HOUR - 90 * 60_000);
     expect(tones(await journalSummary(db, settings, NOW))).toEqual({ renumbering: 'idle', sstu: 'idle', egisso: 'error' });
+    expect(files(await journalSummary(db, settings, NOW))).toEqual(['protocol.xml']);
     expect((await journalSummary(db, settings, NOW))!.cards[2].actions[0]).toEqual({ type: 'report', entryId: protoId, label: 'Открыть отчёт' });
 
     // «Удалить все данные»: nothing left to summarise, nothing stored
     await purgeAll(db);
     expect(await journalSummary(db, settings, NOW)).toBeNull();
+  });
+
+  it('keeps the newest checks only, worded for the popup (plurals, a running check)', async () => {
+    const { db } = freshJournal();
+    for (let i = 1; i <= RECENT_CHECKS + 2; i++) await recordCheck(db, unrelated, meta(i, `Иванов_${i}.json`, NOW - (100 - i) * 60_000));
+    await recordCheck(db, unrelated, meta(5, 'Иванов_5.json', NOW - 60_000));
+    const s = await journalSummary(db, settings, NOW);
+    expect(s!.recent).toHaveLength(RECENT_CHECKS);
+    expect(files(s)!.slice(0, 3)).toEqual(['Иванов_5.json', 'Иванов_17.json', 'Иванов_16.json']);
+    expect(files(s)).not.toContain('Иванов_1.json');
+    const seenTwice = s!.recent[0];
+    expect(seenTwice).toMatchObject({ verdict: 'warn', fileName: 'Иванов_5.json' });
+    expect(seenTwice.meta).toMatch(/^ГИС ТОР КНД · \d\d\.\d\d\.\d{4} \d\d:\d\d · видели 2 раза$/);
+    const [entry] = await recentChecks(db, 1);
+    expect(recentLine({ ...entry, sightings: Array.from({ length: 5 }, () => entry.sightings[0]) }, NOW).meta).toMatch(/видели 5 раз$/);
+    expect(recentLine({ ...entry, status: 'running', heartbeatAt: NOW }, NOW)).toMatchObject({ verdict: 'running', headline: 'Файл проверяется.' });
+    // a running check whose runner stopped long ago reads as interrupted
+    expect(recentLine({ ...entry, status: 'running', heartbeatAt: NOW - 3600_000 }, NOW)).toMatchObject({ verdict: 'error', headline: expect.stringContaining('Проверка прервалась') });
   });
 
   it('follows the settings the cards read: a period marked closed', async () => {
@@ -100,7 +126,7 @@ describe('dashboard summary', () => {
 });
 
 describe('a stored summary the popup shows at once', () => {
-  const stored = summarizeDashboard([], settings, NOW);
+  const stored = summarizeDashboard([], [], settings, NOW);
 
   it('is shown on the day it was computed', () => {
     expect(usableSummary(stored, NOW + 6 * HOUR)).toEqual(stored);
@@ -116,5 +142,21 @@ describe('a stored summary the popup shows at once', () => {
     expect(usableSummary({ ...stored, cards: 'карточки' }, NOW)).toBeNull();
     expect(usableSummary(undefined, NOW)).toBeNull();
     expect(usableSummary('{}', NOW)).toBeNull();
+  });
+
+  it('its lines are shown on any day (their words do not read the date), never when damaged, of an older schema or empty', () => {
+    const line = { id: 7, fileName: 'Петров_П_П.xlsx', verdict: 'error' as const, meta: 'ПОС · 23.11.2026 12:00', headline: 'Ошибки', next: 'Исправьте.' };
+    const withLines = { ...stored, recent: [line] };
+    expect(usableSummary(withLines, NOW)).toEqual(withLines);
+    expect(storedRecent(withLines)).toEqual([line]);
+    expect(storedRecent(JSON.parse(JSON.stringify({ ...withLines, day: '2026-11-01' })))).toEqual([line]);
+    expect(storedRecent(stored)).toBeNull();
+    expect(storedRecent({ ...withLines, schema: 1 })).toBeNull();
+    expect(storedRecent({ ...withLines, recent: [{ ...line, verdict: 'purple' }] })).toBeNull();
+    expect(storedRecent({ ...withLines, recent: [{ ...line, id: '7' }] })).toBeNull();
+    expect(storedRecent({ ...withLines, recent: 'строки' })).toBeNull();
+    expect(usableSummary({ ...withLines, recent: [{ ...line, fileName: 1 }] }, NOW)).toBeNull();
+    expect(storedRecent(undefined)).toBeNull();
+    expect(sameSummary(stored, withLines)).toBe(false);
   });
 });

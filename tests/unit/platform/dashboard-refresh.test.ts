@@ -20,7 +20,8 @@ describe('refreshDashboardSummary', () => {
   it('recounts once for a burst of changes and stores what the journal says last; an emptied journal leaves nothing', async () => {
     const { refreshDashboardSummary } = await import('../../../platform/dashboard-summary');
     const { journal } = await import('../../../platform/journal');
-    const counted = vi.spyOn(journal.checks, 'count');
+    // each recount reads the newest checks once (the list kept with the cards)
+    const counted = vi.spyOn(journal.checks, 'orderBy');
 
     const protocol = report({
       file: 'protocol.xml',
@@ -41,9 +42,25 @@ describe('refreshDashboardSummary', () => {
     const egisso = (await stored())!.cards.find((c) => c.id === 'egisso')!;
     expect(egisso.tone).toBe('error');
     expect(egisso.counts.find((c) => c.key === 'rejected')?.value).toBe(2);
+    expect((await stored())!.recent.map((l) => [l.id, l.fileName, l.verdict])).toEqual([[id, 'protocol.xml', 'error']]);
 
     await deleteCheck(journal, id);
     await refreshDashboardSummary();
     expect(await stored()).toBeUndefined();
+  });
+
+  it('keeps the newest lines with a personal file name, and «Удалить все данные» leaves none of them stored', async () => {
+    const { refreshDashboardSummary } = await import('../../../platform/dashboard-summary');
+    const { journal } = await import('../../../platform/journal');
+    const { purgeEverything } = await import('../../../platform/purge');
+    await recordCheck(journal, report({ file: 'Иванов_Иван_Иванович.json', kind: 'unknown', verdict: 'warn' }), meta(1, 'Иванов_Иван_Иванович.json', Date.now() - 60_000));
+    await refreshDashboardSummary();
+    expect((await stored())!.recent.map((l) => l.fileName)).toEqual(['Иванов_Иван_Иванович.json']);
+    await purgeEverything();
+    expect(await stored()).toBeUndefined();
+    // a recount after the purge finds nothing to keep
+    await refreshDashboardSummary();
+    expect(await stored()).toBeUndefined();
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('Иванов');
   });
 });
