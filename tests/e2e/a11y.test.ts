@@ -3,7 +3,9 @@
  * The in-page UI lives in shadow roots (open in the test build); axe walks open shadow roots itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { extensionPage, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
@@ -69,5 +71,36 @@ describe('axe-core, 0 violations', () => {
     await expect.poll(() => page.locator('sverka-panel').locator('.panel').count()).toBe(1);
     expect(await violations(page)).toEqual([]);
     await page.close();
+  });
+
+  it('popup.html with checks (the stored lines, the cards, the journal\'s list) and its keyboard way to a report', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sverka-a11y-')), 'Иванов_И_И.json');
+    writeFileSync(file, '');
+    const report = await app.context.newPage();
+    await report.goto(extensionPage(app, 'report.html'));
+    await report.locator('#file-picker').setInputFiles([file]);
+    await expect.poll(() => report.locator('section.report').count(), { timeout: 20_000 }).toBe(1);
+    await report.close();
+    // the worker keeps the line in the stored summary
+    await expect
+      .poll(() => app.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { recent?: unknown[] }>> } } } }).chrome.storage.local.get('dashboardSummary').then((r) => r.dashboardSummary?.recent?.length ?? 0)), { timeout: 20_000 })
+      .toBe(1);
+    const popup = await app.context.newPage();
+    await popup.goto(extensionPage(app, 'popup.html'));
+    await popup.waitForFunction(() => window.__sverkaPopup?.cardsCounted !== undefined, undefined, { timeout: 30_000 });
+    expect(await popup.locator('.recent-check .file-name').allTextContents()).toEqual(['Иванов_И_И.json']);
+    expect(await violations(popup)).toEqual([]);
+    // Tab reaches «Открыть отчёт»; Enter opens the report in a tab
+    const open = popup.locator('.recent-check').getByRole('button', { name: 'Открыть отчёт' });
+    for (let i = 0; i < 40 && !(await open.evaluate((b) => b === document.activeElement)); i++) await popup.keyboard.press('Tab');
+    expect(await open.evaluate((b) => b === document.activeElement)).toBe(true);
+    const opened = app.context.waitForEvent('page');
+    // the popup closes itself once the tab is asked for (as the toolbar popup does)
+    await popup.keyboard.press('Enter').catch(() => undefined);
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/\/report\.html\?id=\d+$/);
+    await tab.close();
+    if (!popup.isClosed()) await popup.close();
   });
 });
