@@ -7,15 +7,9 @@
  */
 import type { RecentLine } from '../../lib/dashboard/recent-line';
 import { RUNNING_LABEL, VERDICT_LABEL } from '../verdict-words';
+import { el } from '../dom';
 
 export const OPEN_ATTR = 'data-open';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 const setText = (node: Element, text: string) => {
   if (node.textContent !== text) node.textContent = text;
