@@ -16,7 +16,9 @@ import { MAX_FILE_BYTES } from '../lib/checks/registry';
 import { loadSettings } from '../platform/settings';
 import { journal } from '../platform/journal';
 import { recordedOf, type CheckInput } from '../platform/check-and-record';
-import { checkAndRecordInBackground, prewarmChecks } from '../platform/offscreen-checks';
+import { HandoffMissing, checkAndRecordInBackground, prewarmChecks, type HandedFile } from '../platform/offscreen-checks';
+import { canStartWorkers } from '../platform/isolated-check';
+import { handoffKey } from '../lib/upload/handoff';
 import { progressReporter } from '../platform/check-progress';
 import { refreshBadge } from '../platform/badge';
 import { refreshDashboardSummary, watchDashboardSettings } from '../platform/dashboard-summary';
@@ -258,6 +260,8 @@ function onCapturePort(port: Browser.runtime.Port): void {
   const sourceUrl = port.sender?.url;
   // a file chosen at the page's file input: the verdict goes back to that input
   let upload: { expect?: string } | null = null;
+  // the one-time key under which the content script hands the chosen file to the extension frame
+  let handoff: string | null = null;
   let expected = 0;
   let received = 0;
   const parts: Uint8Array[] = [];
@@ -283,7 +287,18 @@ function onCapturePort(port: Browser.runtime.Port): void {
         if (expected > MAX_FILE_BYTES) {
           await finishCapture({ size: expected });
           port.disconnect();
-        } else if (upload) port.postMessage({ type: CAPTURE_ACCEPTED });
+        } else if (upload) {
+          // Chromium: the file goes by reference (offscreen document ← extension frame), not as base64 over this port
+          if (msg.handoff && !canStartWorkers()) handoff = handoffKey();
+          port.postMessage({ type: CAPTURE_ACCEPTED, ...(handoff ? { handoff } : {}) });
+        }
+      } else if (msg.type === 'capture-handed') {
+        if (!handoff) return port.disconnect();
+        const handed: HandedFile = { handoff, size: expected };
+        handoff = null;
+        if (await finishCapture(handed)) port.disconnect();
+        // not handed after all: the content script streams the bytes, as if there were no frame
+        else port.postMessage({ type: CAPTURE_ACCEPTED });
       } else if (msg.type === 'capture-chunk') {
         const bytes = fromBase64(msg.data);
         received += bytes.length;
@@ -296,8 +311,9 @@ function onCapturePort(port: Browser.runtime.Port): void {
     });
   });
 
-  async function finishCapture(file: CheckInput): Promise<void> {
-    if (!portal) return;
+  /** False when a handed file never reached the offscreen document (its bytes are to come over the port). */
+  async function finishCapture(file: CheckInput | HandedFile): Promise<boolean> {
+    if (!portal) return true;
     void watchRunningChecks().catch(logFailure);
     const progress = progressReporter(name, file.size, (n) => port.postMessage(n));
     const sighting = { at: Date.now(), fileName: name || 'файл', ...(sourceUrl ? { sourceUrl } : {}), portal, via: upload ? ('upload' as const) : ('page' as const) };
@@ -306,10 +322,11 @@ function onCapturePort(port: Browser.runtime.Port): void {
     await journalChanged();
     const notice: CheckDoneNotice = { type: 'check-done', entryId: done.entryId, fileName: name, verdict: done.verdict, headline: withSaveError(done.headline, done.saveError), ...(sourceUrl ? { sourceUrl } : {}) };
     port.postMessage(notice);
+    return true;
   }
 
   /** The verdict goes to the input as soon as the report exists; the journal entry's id follows once badge and summary are current. */
-  async function finishUpload(file: CheckInput, sighting: Sighting, expect: string | undefined, progress: (fraction: number) => void): Promise<void> {
+  async function finishUpload(file: CheckInput | HandedFile, sighting: Sighting, expect: string | undefined, progress: (fraction: number) => void): Promise<boolean> {
     let told = false;
     const tell = (n: UploadVerdictNotice) => {
       if (told) return;
@@ -320,15 +337,17 @@ function onCapturePort(port: Browser.runtime.Port): void {
     try {
       done = await checkAndRecordInBackground(file, sighting, progress, { expect, onVerdict: tell });
     } catch (err) {
+      if (err instanceof HandoffMissing) return false;
       logFailure(err);
       // the input's line must not spin for ever: say so, the portal's button stays free
       if (!told) port.postMessage({ type: 'check-failed', fileName: name, message: UPLOAD_CHECK_FAILED });
-      return;
+      return true;
     }
     // the early verdict could not be formed (or crossed the reply): the old way, from the journal
     if (!told) tell(await uploadNotice(await recordedOf(done, name), name, expect));
     const recorded: UploadRecordedNotice = { type: 'upload-recorded', entryId: done.entryId, ...(done.saveError ? { saveError: done.saveError } : {}) };
     await journalChanged();
     port.postMessage(recorded);
+    return true;
   }
 }

@@ -5,12 +5,14 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { hashAndCheck } from '../lib/checks/hash-and-check';
 import { blobSource, bytesSource } from '../lib/formats/source';
+import { READ_WHOLE_BYTES } from '../lib/checks/limits';
 import { WARM_UP_FILE } from '../lib/checks/warm-up';
 import type { WorkerCheckReply, WorkerCheckRequest } from '../lib/checks/worker-protocol';
 import { journal } from '../platform/journal';
 import { journalLmsz } from '../platform/journal-lmsz';
 
 export default defineUnlistedScript(() => {
+  type WorkerReport = Extract<WorkerCheckReply, { type: 'report' }>['report'];
   const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerCheckRequest>) => void) | null; postMessage: (m: WorkerCheckReply) => void };
   let lastProgressAt = 0;
   // started ahead of need: compile the check code on a file of our own before the official's arrives
@@ -23,10 +25,16 @@ export default defineUnlistedScript(() => {
       lastProgressAt = now;
       scope.postMessage({ type: 'progress', fraction });
     };
+    const whole = blob.size <= READ_WHOLE_BYTES;
+    const source = whole ? blob.arrayBuffer().then((b) => bytesSource(new Uint8Array(b))) : Promise.resolve(blobSource(blob));
     // the journal is this extension origin's, open to its Workers too (ЕГИССО rules 014/019 read it)
-    hashAndCheck(name, blobSource(blob), progress, { egissoLmsz: () => journalLmsz(journal) }).then(
-      ({ sha256, report }) => scope.postMessage({ type: 'done', sha256, report }),
-      (err: unknown) => scope.postMessage({ type: 'failed', message: String(err) }),
-    );
+    const ctx = { egissoLmsz: () => journalLmsz(journal) };
+    const early = { deferHash: whole, onReport: (report: WorkerReport) => scope.postMessage({ type: 'report', report }) };
+    source
+      .then((s) => hashAndCheck(name, s, progress, ctx, early))
+      .then(
+        ({ sha256, report }) => scope.postMessage({ type: 'done', sha256, report }),
+        (err: unknown) => scope.postMessage({ type: 'failed', message: String(err) }),
+      );
   };
 });

@@ -13,10 +13,14 @@ export const CaptureStartSchema = z.object({
   via: z.literal('upload').optional(),
   /** The kind that input expects (its portal's selectors file); an unknown value means nothing is expected. */
   expect: z.string().max(64).optional(),
+  /** The content script can hand the file to the extension frame (lib/upload/handoff.ts) instead of streaming it. */
+  handoff: z.literal(true).optional(),
 });
 export const CaptureChunkSchema = z.object({ type: z.literal('capture-chunk'), data: z.string() });
 export const CaptureEndSchema = z.object({ type: z.literal('capture-end') });
-export const CapturePortMessageSchema = z.discriminatedUnion('type', [CaptureStartSchema, CaptureChunkSchema, CaptureEndSchema]);
+/** The file was posted to the extension frame under the key the worker issued. */
+export const CaptureHandedSchema = z.object({ type: z.literal('capture-handed') });
+export const CapturePortMessageSchema = z.discriminatedUnion('type', [CaptureStartSchema, CaptureChunkSchema, CaptureEndSchema, CaptureHandedSchema]);
 export type CapturePortMessage = z.infer<typeof CapturePortMessageSchema>;
 
 /** «Проверить» beside a link: the worker fetches the URL with the portal's cookies and checks it. */

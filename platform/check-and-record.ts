@@ -10,7 +10,7 @@ import { markRunning, provisionalKey, recordCheck } from '../lib/journal/store';
 import { beat, HEARTBEAT_EVERY_MS } from '../lib/journal/heartbeat';
 import { JournalQuotaError } from '../lib/journal/errors';
 import type { Sighting } from '../lib/journal/schema';
-import type { HashedReport } from '../lib/checks/hash-and-check';
+import type { EarlyReport } from '../lib/checks/hash-and-check';
 import { checkInWorker, extensionWorker, prewarmWorker, refusedTooLarge, type WorkerLike } from './isolated-check';
 import { journal } from './journal';
 
@@ -40,8 +40,8 @@ export async function checkAndRecord(
   sighting: Sighting,
   onProgress?: (fraction: number) => void,
   makeWorker: () => WorkerLike = extensionWorker,
-  /** Hears the report as soon as it exists, before the journal has it (the verdict at a file input waits for nothing else). */
-  onChecked?: (checked: HashedReport) => void,
+  /** Hears the report as soon as it exists (and again with its hash), before the journal has it (the verdict at a file input waits for nothing else). */
+  onChecked?: (checked: EarlyReport) => void,
   /** The running entry's key; a resumed check passes the one its cut-off run stored. */
   key = provisionalKey(),
 ): Promise<Recorded> {
@@ -59,14 +59,14 @@ async function checkAndRecordOnce(
   sighting: Sighting,
   onProgress: ((fraction: number) => void) | undefined,
   makeWorker: () => WorkerLike,
-  onChecked: ((checked: HashedReport) => void) | undefined,
+  onChecked: ((checked: EarlyReport) => void) | undefined,
   key: string,
 ): Promise<Recorded> {
   let saveError: string | undefined;
   // the check starts at once; the journal's «running» mark is written meanwhile
   const checking =
     file instanceof Blob
-      ? checkInWorker(sighting.fileName, file, { makeWorker, onProgress: (f) => onProgress?.(f * CHECK_SHARE) })
+      ? checkInWorker(sighting.fileName, file, { makeWorker, onProgress: (f) => onProgress?.(f * CHECK_SHARE), onReport: (report) => onChecked?.({ report }) })
       : refusedTooLarge(sighting.fileName, file.size);
   if (onChecked) void checking.then(onChecked).catch(() => undefined);
   const marked = markRunning(journal, { sha256: key, size: file.size, sighting }).catch((err: unknown) => {

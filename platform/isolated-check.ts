@@ -8,6 +8,7 @@
 import { MAX_FILE_BYTES } from '../lib/checks/registry';
 import { checkSource } from '../lib/checks/registry';
 import type { HashedReport } from '../lib/checks/hash-and-check';
+import type { CheckReport } from '../lib/checks/report';
 import { checkTimeLimitMs, stoppedReport, type StopReason } from '../lib/checks/stopped';
 import type { WorkerCheckReply, WorkerCheckRequest } from '../lib/checks/worker-protocol';
 import { Sha256 } from '../lib/formats/sha256';
@@ -27,6 +28,8 @@ export interface IsolationOptions {
   makeWorker: () => WorkerLike;
   timeLimitMs?: number;
   onProgress?: (fraction: number) => void;
+  /** Hears the report before the Worker has finished the file's hash. */
+  onReport?: (report: CheckReport) => void;
 }
 
 /** Runs one check in a fresh Worker; the Worker is always ended when the check is. */
@@ -48,6 +51,7 @@ export function checkInWorker(name: string, blob: Blob, opts: IsolationOptions):
     worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === 'progress') opts.onProgress?.(m.fraction);
+      else if (m.type === 'report') opts.onReport?.(m.report);
       else if (m.type === 'done') end({ sha256: m.sha256, report: m.report });
       else stop('crash');
     };

@@ -20,10 +20,34 @@ export const PENDING_CACHE = 'sverka-pending-files';
 export const pendingUrl = (runningKey: string): string => `https://sverka.invalid/pending/${runningKey}`;
 const OFFSCREEN_URL = 'offscreen.html';
 
+/**
+ * A file chosen at a portal's input and handed to the extension frame (lib/upload/handoff.ts): the offscreen
+ * document asks the frame for it by key. The size is what the content script announced; a file of another
+ * size is not taken.
+ */
+export interface HandedFile {
+  handoff: string;
+  size: number;
+}
+
+export const isHandedFile = (file: unknown): file is HandedFile => typeof (file as Partial<HandedFile> | null)?.handoff === 'string';
+
+/** The offscreen document did not get the handed file from the frame: the bytes must come over the port. */
+export class HandoffMissing extends Error {
+  constructor() {
+    super('the handed file did not reach the offscreen document');
+  }
+}
+
+/** The offscreen document's answer when the frame did not give it the handed file. */
+export const HANDOFF_MISSING = 'handoff-missing';
+
 export interface RunCheckMessage {
   target: 'offscreen';
   type: 'run-check';
   key: string;
+  /** Set when the file is to be asked from the extension frame rather than read from Cache Storage. */
+  handed?: HandedFile;
   /** The journal key of the running entry (the same on a resumed run). */
   runningKey: string;
   sighting: Sighting;
@@ -79,10 +103,10 @@ function ensureOffscreen(): Promise<void> {
 }
 
 /** The document may still be loading its script (created by an earlier worker of this session): ask again briefly. */
-async function askOffscreen(message: RunCheckMessage): Promise<RecordedBrief | undefined> {
+async function askOffscreen(message: RunCheckMessage): Promise<RecordedBrief | typeof HANDOFF_MISSING | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await browser.runtime.sendMessage(message)) as RecordedBrief | undefined;
+      return (await browser.runtime.sendMessage(message)) as RecordedBrief | typeof HANDOFF_MISSING | undefined;
     } catch (err) {
       if (attempt >= 5 || !String(err).includes('Receiving end does not exist')) throw err;
       await new Promise((r) => setTimeout(r, 200 * attempt));
@@ -97,19 +121,20 @@ async function askOffscreen(message: RunCheckMessage): Promise<RecordedBrief | u
  * interrupted at once (lib/journal/heartbeat.ts).
  */
 export async function checkAndRecordInBackground(
-  file: CheckInput,
+  file: CheckInput | HandedFile,
   sighting: Sighting,
   onProgress?: (fraction: number) => void,
   upload?: UploadHook,
   runningKey = provisionalKey(),
 ): Promise<RecordedBrief> {
-  if (!(file instanceof Blob) || canStartWorkers()) {
+  const handed = isHandedFile(file) ? file : undefined;
+  if (!handed && (!(file instanceof Blob) || canStartWorkers())) {
     const early = upload && earlyUploadVerdict(sighting.fileName, upload.expect, upload.onVerdict);
-    return briefOf(await checkAndRecord(file, sighting, onProgress, undefined, early, runningKey));
+    return briefOf(await checkAndRecord(file as CheckInput, sighting, onProgress, undefined, early, runningKey));
   }
   const key = pendingUrl(runningKey);
   const cache = await caches.open(PENDING_CACHE);
-  await cache.put(key, new Response(file));
+  if (!handed) await cache.put(key, new Response(file as Blob));
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
     const m = msg as Partial<CheckProgressMessage> | null;
     if (m?.type === 'check-progress' && m.key === key && typeof m.fraction === 'number') onProgress?.(m.fraction);
@@ -119,14 +144,17 @@ export async function checkAndRecordInBackground(
   };
   browser.runtime.onMessage.addListener(listener);
   try {
-    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, runningKey, sighting, ...(upload ? { upload: { expect: upload.expect } } : {}) };
+    const message: RunCheckMessage = { target: 'offscreen', type: 'run-check', key, runningKey, sighting, ...(upload ? { upload: { expect: upload.expect } } : {}), ...(handed ? { handed } : {}) };
     for (let resumed = false; ; resumed = true) {
       try {
         await ensureOffscreen();
         const brief = await askOffscreen(message);
+        if (brief === HANDOFF_MISSING) throw new HandoffMissing();
         if (!brief) throw new Error('no answer from the offscreen document');
         return brief;
       } catch (err) {
+        // nothing was checked or marked yet: the caller sends the bytes the other way
+        if (err instanceof HandoffMissing && !resumed) throw err;
         if (resumed || !(await claimResume(journal, runningKey))) {
           await interruptRunning(journal, runningKey).catch(() => undefined);
           throw err;

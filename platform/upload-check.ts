@@ -5,7 +5,7 @@
  * official waits for nothing else; the journal entry's id follows in an UploadRecordedNotice.
  */
 import type { CheckReport } from '../lib/checks/report';
-import type { HashedReport } from '../lib/checks/hash-and-check';
+import type { EarlyReport } from '../lib/checks/hash-and-check';
 import type { UploadVerdictNotice } from '../lib/capture-protocol';
 import { headline } from '../lib/checks/headline';
 import { LEDGER_KINDS, uploadVerdictNotice, verdictAtUpload } from '../lib/upload/verdict';
@@ -40,9 +40,18 @@ export interface UploadHook {
   onVerdict: (notice: UploadVerdictNotice) => void;
 }
 
-/** checkAndRecord's `onChecked` for a chosen file: the verdict from the fresh report, before the journal has it. */
-export function earlyUploadVerdict(fileName: string, expect: string | undefined, send: (notice: UploadVerdictNotice) => void): (checked: HashedReport) => void {
+/**
+ * checkAndRecord's `onChecked` for a chosen file: the verdict from the fresh report, before the journal has it —
+ * sent once, from the report alone, unless the ledger is to be read (it leaves the file's own earlier sightings
+ * out by their hash, so that verdict waits for the hash).
+ */
+export function earlyUploadVerdict(fileName: string, expect: string | undefined, send: (notice: UploadVerdictNotice) => void): (checked: EarlyReport) => void {
   // read before the check starts: once the journal's writes for this check are queued, a read waits for them
   const ledger = expect === 'erul-renumbering-result' ? ledgerEntries() : undefined;
-  return (checked) => void uploadNotice({ report: checked.report, entryId: null, sha256: checked.sha256 }, fileName, expect, undefined, ledger).then(send, () => undefined);
+  let sent = false;
+  return (checked) => {
+    if (sent || (checked.sha256 === undefined && (LEDGER_KINDS as readonly string[]).includes(checked.report.kind))) return;
+    sent = true;
+    void uploadNotice({ report: checked.report, entryId: null, sha256: checked.sha256 }, fileName, expect, undefined, ledger).then(send, () => undefined);
+  };
 }

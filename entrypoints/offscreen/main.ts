@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { briefOf, checkAndRecord, type RecordedBrief } from '../../platform/check-and-record';
-import { PENDING_CACHE, type CheckProgressMessage, type RunCheckMessage, type UploadVerdictReadyMessage } from '../../platform/offscreen-checks';
+import { HANDOFF_MISSING, PENDING_CACHE, type CheckProgressMessage, type RunCheckMessage, type UploadVerdictReadyMessage } from '../../platform/offscreen-checks';
+import { pullHandedFile } from '../../platform/handoff-pull';
 import { earlyUploadVerdict } from '../../platform/upload-check';
 import { prewarmWorker } from '../../platform/isolated-check';
 
@@ -13,14 +14,24 @@ prewarmWorker();
 browser.runtime.onMessage.addListener((msg: unknown, sender) => {
   const m = msg as Partial<RunCheckMessage> | null;
   if (sender.id !== browser.runtime.id || m?.target !== 'offscreen' || m.type !== 'run-check' || !m.key || !m.runningKey || !m.sighting) return undefined;
-  return run(m.key, m.runningKey, m.sighting, m.upload);
+  return run(m.key, m.runningKey, m.sighting, m.upload, m.handed);
 });
 
-async function run(key: string, runningKey: string, sighting: RunCheckMessage['sighting'], upload: RunCheckMessage['upload']): Promise<RecordedBrief | undefined> {
-  const cache = await caches.open(PENDING_CACHE);
-  const response = await cache.match(key);
-  if (!response) return undefined;
-  const blob = await response.blob();
+async function fileOf(key: string, handed: RunCheckMessage['handed']): Promise<Blob | typeof HANDOFF_MISSING | undefined> {
+  if (handed) return (await pullHandedFile(handed.handoff, handed.size)) ?? HANDOFF_MISSING;
+  const response = await (await caches.open(PENDING_CACHE)).match(key);
+  return response?.blob();
+}
+
+async function run(
+  key: string,
+  runningKey: string,
+  sighting: RunCheckMessage['sighting'],
+  upload: RunCheckMessage['upload'],
+  handed: RunCheckMessage['handed'],
+): Promise<RecordedBrief | typeof HANDOFF_MISSING | undefined> {
+  const blob = await fileOf(key, handed);
+  if (!(blob instanceof Blob)) return blob;
   let last = 0;
   const progress = (fraction: number) => {
     const now = Date.now();
@@ -37,6 +48,6 @@ async function run(key: string, runningKey: string, sighting: RunCheckMessage['s
     });
   const brief = briefOf(await checkAndRecord(blob, sighting, progress, undefined, early, runningKey));
   // the worker that handed the file over may be gone: the file is not kept past its check
-  await cache.delete(key);
+  if (!handed) await (await caches.open(PENDING_CACHE)).delete(key);
   return brief;
 }

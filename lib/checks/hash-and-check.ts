@@ -18,7 +18,13 @@ export interface HashedReport {
   report: CheckReport;
 }
 
-/** A ByteSource that hashes the bytes read in file order and reports how far that order got. */
+/** A report heard as soon as it exists: the hash follows (HashedReport) unless it was already there. */
+export type EarlyReport = Pick<HashedReport, 'report'> & Partial<Pick<HashedReport, 'sha256'>>;
+
+/**
+ * A ByteSource that hashes the bytes read in file order and reports how far that order got. `deferHash`: for a
+ * source whose reads cost nothing (bytes in memory), hashing waits for finish(), so the report comes first.
+ */
 export class HashingSource implements ByteSource {
   readonly size: number;
   private frontier = 0;
@@ -27,6 +33,7 @@ export class HashingSource implements ByteSource {
   constructor(
     private readonly inner: ByteSource,
     private readonly onRead: (bytesInOrder: number) => void = () => undefined,
+    private readonly deferHash = false,
   ) {
     this.size = inner.size;
   }
@@ -41,19 +48,27 @@ export class HashingSource implements ByteSource {
 
   /** Reads what the check never asked for, then gives the hash of the whole file. */
   async finish(): Promise<string> {
-    while (this.frontier < this.size) await this.take(this.frontier, Math.min(SLICE, this.size - this.frontier));
+    if (this.deferHash) for (let o = 0; o < this.frontier; o += SLICE) this.hash.update(await this.inner.read(o, Math.min(SLICE, this.frontier - o)));
+    while (this.frontier < this.size) await this.take(this.frontier, Math.min(SLICE, this.size - this.frontier), true);
     return this.hash.hex();
   }
 
-  private async take(offset: number, length: number): Promise<Uint8Array> {
+  private async take(offset: number, length: number, finishing = false): Promise<Uint8Array> {
     const bytes = await this.inner.read(offset, length);
     if (offset <= this.frontier && offset + bytes.length > this.frontier) {
-      this.hash.update(bytes.subarray(this.frontier - offset));
+      if (!this.deferHash || finishing) this.hash.update(bytes.subarray(this.frontier - offset));
       this.frontier = offset + bytes.length;
       this.onRead(this.frontier);
     }
     return bytes;
   }
+}
+
+export interface HashAndCheckOptions {
+  /** The bytes are in memory: check first, hash after (see HashingSource). */
+  deferHash?: boolean;
+  /** Hears the report as soon as it exists, before the hash is finished. */
+  onReport?: (report: CheckReport) => void;
 }
 
 /** Checks a file and hashes it on the way; `onProgress` gets 0…1 over the whole file, never going back. */
@@ -62,6 +77,7 @@ export async function hashAndCheck(
   source: ByteSource,
   onProgress?: (fraction: number) => void,
   ctx: Omit<CheckContext, 'onProgress'> = {},
+  opts: HashAndCheckOptions = {},
 ): Promise<HashedReport> {
   let shown = 0;
   const show = (f: number) => {
@@ -70,8 +86,9 @@ export async function hashAndCheck(
     onProgress?.(f);
   };
   const size = Math.max(1, source.size);
-  const hashing = new HashingSource(source, (n) => show((READ_SHARE * n) / size));
+  const hashing = new HashingSource(source, (n) => show((READ_SHARE * n) / size), opts.deferHash);
   const report = await checkSource(label, hashing, { ...ctx, onProgress: (f) => show(READ_SHARE * f) });
+  opts.onReport?.(report);
   const sha256 = await hashing.finish();
   show(1);
   return { sha256, report };

@@ -9,5 +9,7 @@ export interface WorkerCheckRequest {
 
 export type WorkerCheckReply =
   | { type: 'progress'; fraction: number }
+  /** The report, ahead of `done` (which waits for the file's hash). */
+  | { type: 'report'; report: CheckReport }
   | { type: 'done'; sha256: string; report: CheckReport }
   | { type: 'failed'; message: string };
