@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionPage, generatedFixture, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
+import { extensionPage, generatedFixture, journalCount, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
 import { buildGrantingHosts } from './granted-build';
 import { cancelAtQuestion, chosenFile as file, dropFile, erulSeveralFilesOneWrong, postsTo, uploadQuestion as question, uploadVerdictOf as verdictOf } from './upload-steps';
 
@@ -47,6 +47,9 @@ beforeAll(async () => {
   server.serve('lk.egisso.ru', '/supplier/packages', html('egisso-cabinet-upload.html'));
   server.serve(ECP_HOST, '/ermp/egisso', html('ecp-mis-egisso-protocol-upload.html'));
   server.serve(SSTU_HOST, '/upload', html('sstu-rf-upload.html'));
+  // a page whose script removes any element it did not make (Сверка's hand-off frame among them)
+  const noFrames = `<script>new MutationObserver(() => document.querySelectorAll('sverka-handoff').forEach((e) => e.remove())).observe(document.documentElement, { childList: true });</script>`;
+  server.serve(SSTU_HOST, '/upload-no-frames', { body: pageFixture('sstu-rf-upload.html').replace('</head>', `${noFrames}</head>`), type: 'text/html; charset=utf-8' });
   server.serve(SSTU_HOST, '/upload/archive', { body: '<!doctype html><html lang="ru"><meta charset="utf-8"><h1>Архив принят</h1></html>', type: 'text/html; charset=utf-8' });
   granted = buildGrantingHosts([ERUL_HOST, ECP_HOST, SSTU_HOST]);
   app = await launchWithExtension(server.port, undefined, granted.dir);
@@ -257,6 +260,35 @@ describe('ССТУ.РФ (user host added by the official)', () => {
     await Promise.all([page.waitForURL(`https://${SSTU_HOST}/upload/archive`), question(page).getByRole('button', { name: 'Всё равно загрузить' }).click()]);
     expect(posts('/upload/archive')).toHaveLength(1);
     expect(await page.locator('h1').textContent()).toBe('Архив принят');
+    await page.close();
+  });
+
+  it('a page that removes Сверка\'s hand-off frame still gets its verdict: the bytes come over the capture port', async () => {
+    const page = await open(`https://${SSTU_HOST}/upload-no-frames`);
+    await page.locator('#archive').setInputFiles(await file('sstu/archives/Файл_1.zip'));
+    expect((await verdictOf(page, 'Файл_1.zip')).text).toContain('Файл в порядке — можно загружать');
+    expect(await page.locator('sverka-handoff').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a file the page itself posts to Сверка\'s hand-off frame is never checked', async () => {
+    const page = await open(`https://${SSTU_HOST}/upload`);
+    const frame = page.locator('sverka-handoff iframe');
+    await expect.poll(() => frame.count()).toBe(1);
+    const journalPage = await app.context.newPage();
+    await journalPage.goto(extensionPage(app, 'journal.html'));
+    const before = await journalCount(journalPage);
+    // the page knows the message's shape (it is in our code) but not a key the worker issued
+    await page.evaluate(() => {
+      const win = document.querySelector('sverka-handoff')!.shadowRoot!.querySelector('iframe')!.contentWindow!;
+      const file = new File([new TextEncoder().encode('<Statuses/>')], 'Файл_9.zip');
+      for (const key of ['0'.repeat(32), 'f'.repeat(32)]) win.postMessage({ type: 'sverka-hand-file', key, file }, '*');
+    });
+    await page.locator('#archive').setInputFiles(await file('sstu/archives/Файл_2.zip'));
+    await verdictOf(page, 'Файл_2.zip');
+    await expect.poll(() => journalCount(journalPage)).toBe(before + 1);
+    expect(await journalPage.getByText('Файл_9.zip').count()).toBe(0);
+    await journalPage.close();
     await page.close();
   });
 });

@@ -60,4 +60,20 @@ describe('hash and check in one pass', () => {
     expect(seen.at(-1)).toBe(1);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   });
+
+  it('bytes in memory: the report is heard before the hash, and the hash is the same as in one pass', async () => {
+    const bytes = new TextEncoder().encode('[' + '{"licenseNumber": "Л041-00110-77/00012345", "status": "success"},'.repeat(20_000) + '{}]');
+    const order: string[] = [];
+    const seen: number[] = [];
+    const deferred = await hashAndCheck('import_result_1.json', bytesSource(bytes), (f) => seen.push(f), {}, {
+      deferHash: true,
+      onReport: (r) => order.push(`report ${r.file}`),
+    });
+    order.push('hashed');
+    expect(order).toEqual(['report import_result_1.json', 'hashed']);
+    expect(deferred.sha256).toBe(await sha256OfSource(bytesSource(bytes)));
+    expect(seen.at(-1)).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
 });
+

@@ -8,8 +8,10 @@ import 'fake-indexeddb/auto';
 
 const sighting = { at: 1, fileName: 'lt.xls', portal: 'tor-knd' as const, via: 'download' as const };
 
+const cached = new Map<string, Response>();
 function stubCaches() {
-  const store = new Map<string, Response>();
+  const store = cached;
+  store.clear();
   vi.stubGlobal('caches', {
     open: async () => ({ put: async (k: string, r: Response) => void store.set(k, r), delete: async (k: string) => store.delete(k) }),
   });
@@ -78,5 +80,26 @@ describe('handing checks to the offscreen document', () => {
     send.mockRejectedValue(closed);
     await expect(checkAndRecordInBackground(new Blob(['b']), sighting)).rejects.toThrow('message channel closed');
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('a file handed to the extension frame is asked for by its key, never copied into Cache Storage', async () => {
+    const { checkAndRecordInBackground } = await import('../../../platform/offscreen-checks');
+    const send = fakeBrowser.runtime.sendMessage as unknown as ReturnType<typeof vi.fn>;
+    listening = true;
+    documents = 1;
+    const handed = { handoff: 'ab'.repeat(16), size: 3 };
+    expect((await checkAndRecordInBackground(handed, sighting)).headline).toBe('lt.xls');
+    expect((send.mock.calls[0][0] as { handed?: unknown }).handed).toEqual(handed);
+    expect(cached.size).toBe(0);
+  });
+
+  it('a handed file that never reached the document: HandoffMissing at once, no second try, nothing interrupted', async () => {
+    const { checkAndRecordInBackground, HandoffMissing, HANDOFF_MISSING } = await import('../../../platform/offscreen-checks');
+    const send = fakeBrowser.runtime.sendMessage as unknown as ReturnType<typeof vi.fn>;
+    send.mockResolvedValue(HANDOFF_MISSING);
+    listening = true;
+    documents = 1;
+    await expect(checkAndRecordInBackground({ handoff: 'cd'.repeat(16), size: 3 }, sighting)).rejects.toBeInstanceOf(HandoffMissing);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });
