@@ -38,8 +38,9 @@ export default defineConfig({
           minimum_chrome_version: '111',
           // what an organisation may set by policy (3rdparty); Firefox takes the same values from policies.json
           storage: { managed_schema: 'managed_schema.json' },
-          // the hidden frame a portal page's content script hands a chosen file to (lib/upload/handoff.ts);
-          // user-added portal hosts are not known at build time, and a dynamic URL keeps sites from probing for it
+          // the hidden frame a portal page's content script hands a chosen file to (lib/upload/handoff.ts). Any
+          // https page: user-added portal hosts are not known at build time. Not use_dynamic_url: a frame loaded
+          // from a dynamic URL has an origin of its own and does not share the offscreen document's channel.
           web_accessible_resources: [{ resources: ['upload-frame.html'], matches: ['https://*/*'] }],
         }),
   }),

@@ -28,6 +28,11 @@ describe('store rules on the manifest and locales', () => {
     expect(JSON.stringify(m.host_permissions)).not.toContain('<all_urls>');
   });
 
+  it('web-accessible: only the hand-off frame (a chosen file goes by reference), in Chromium only', () => {
+    expect(manifestFor('chrome', 3).web_accessible_resources).toEqual([{ resources: ['upload-frame.html'], matches: ['https://*/*'] }]);
+    expect(manifestFor('firefox', 2).web_accessible_resources).toBeUndefined();
+  });
+
   it('Firefox: data_collection_permissions with a strict_min_version of 140 or later', () => {
     const m = manifestFor('firefox', 2) as { browser_specific_settings: { gecko: { strict_min_version: string; data_collection_permissions: unknown } } };
     const gecko = m.browser_specific_settings.gecko;
