@@ -10,7 +10,8 @@ import { checkSource } from '../lib/checks/registry';
 import type { HashedReport } from '../lib/checks/hash-and-check';
 import type { CheckReport } from '../lib/checks/report';
 import { checkTimeLimitMs, stoppedReport, type StopReason } from '../lib/checks/stopped';
-import type { WorkerCheckReply, WorkerCheckRequest } from '../lib/checks/worker-protocol';
+import type { WorkerCheckReply, WorkerInbound } from '../lib/checks/worker-protocol';
+import { READ_WHOLE_BYTES } from '../lib/checks/limits';
 import { Sha256 } from '../lib/formats/sha256';
 import { blobSource } from '../lib/formats/source';
 
@@ -18,7 +19,7 @@ export const CHECK_WORKER_PATH = '/check-worker.js';
 
 /** What the runner needs of a Worker (a test passes its own). */
 export interface WorkerLike {
-  postMessage(message: WorkerCheckRequest): void;
+  postMessage(message: WorkerInbound, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<WorkerCheckReply>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
@@ -55,8 +56,38 @@ export function checkInWorker(name: string, blob: Blob, opts: IsolationOptions):
       else if (m.type === 'done') end({ sha256: m.sha256, report: m.report });
       else stop('crash');
     };
-    worker.postMessage({ type: 'check', name, blob });
+    // a file that fits in memory is read here, piece by piece, while the Worker checks what has come: a Blob
+    // read is served on the reading thread, so the Worker's own reads would wait for its computing
+    const arriving = blob.size <= READ_WHOLE_BYTES;
+    worker.postMessage({ type: 'check', name, blob, ...(arriving ? { arriving } : {}) });
+    if (arriving) void feed(blob, worker, () => settled);
   });
+}
+
+const HEAD_BYTES = 1024 * 1024;
+const PIECE_BYTES = 4 * 1024 * 1024;
+
+/** The pieces in the order a check wants them: the head (what the file is), the tail (an archive's directory), the rest in order. */
+export function feedOrder(size: number): [number, number][] {
+  const head = Math.min(HEAD_BYTES, size);
+  const tailStart = Math.max(head, size - HEAD_BYTES);
+  const pieces: [number, number][] = [[0, head]];
+  if (tailStart < size) pieces.push([tailStart, size]);
+  for (let o = head; o < tailStart; o += PIECE_BYTES) pieces.push([o, Math.min(tailStart, o + PIECE_BYTES)]);
+  return pieces;
+}
+
+async function feed(blob: Blob, worker: WorkerLike, stopped: () => boolean): Promise<void> {
+  try {
+    for (const [start, end] of feedOrder(blob.size)) {
+      if (stopped()) return;
+      const bytes = await blob.slice(start, end).arrayBuffer();
+      if (stopped()) return;
+      worker.postMessage({ type: 'bytes', offset: start, bytes }, [bytes]);
+    }
+  } catch (err) {
+    if (!stopped()) worker.postMessage({ type: 'bytes-failed', message: String(err) });
+  }
 }
 
 /** A stopped check is still recorded under the file's hash, computed here slice by slice. */

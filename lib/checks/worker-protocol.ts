@@ -5,7 +5,14 @@ export interface WorkerCheckRequest {
   type: 'check';
   name: string;
   blob: Blob;
+  /** The sender reads the file itself and posts its pieces (WorkerBytes) while the Worker checks. */
+  arriving?: boolean;
 }
+
+/** A piece of the file the sender read (transferred), or why it could not read on. */
+export type WorkerBytes = { type: 'bytes'; offset: number; bytes: ArrayBuffer } | { type: 'bytes-failed'; message: string };
+
+export type WorkerInbound = WorkerCheckRequest | WorkerBytes;
 
 export type WorkerCheckReply =
   | { type: 'progress'; fraction: number }

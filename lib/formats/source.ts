@@ -69,3 +69,60 @@ export function readAheadSource(inner: ByteSource, windowBytes = READ_AHEAD_BYTE
     },
   };
 }
+
+/**
+ * Bytes that arrive in pieces from another thread (the page that holds the file reads it there while this
+ * Worker checks what has arrived): a read waits until its range is in, or fails once the sender gave up.
+ * Holds the whole file; callers keep it for files within READ_WHOLE_BYTES (lib/checks/limits.ts).
+ */
+export class ArrivingSource implements ByteSource {
+  readonly size: number;
+  private readonly bytes: Uint8Array;
+  /** Ranges in, kept sorted and merged: [start, end). */
+  private readonly ranges: [number, number][] = [];
+  private waiters: { start: number; end: number; resolve: () => void; reject: (e: Error) => void }[] = [];
+  private failure: Error | null = null;
+
+  constructor(size: number) {
+    this.size = size;
+    this.bytes = new Uint8Array(size);
+  }
+
+  /** A piece of the file; pieces may come in any order, overlapping or not. */
+  put(offset: number, piece: Uint8Array): void {
+    if (offset < 0 || offset >= this.size || this.failure) return;
+    const end = Math.min(this.size, offset + piece.length);
+    this.bytes.set(piece.subarray(0, end - offset), offset);
+    this.ranges.push([offset, end]);
+    this.ranges.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < this.ranges.length; ) {
+      if (this.ranges[i][0] <= this.ranges[i - 1][1]) {
+        this.ranges[i - 1][1] = Math.max(this.ranges[i - 1][1], this.ranges[i][1]);
+        this.ranges.splice(i, 1);
+      } else i++;
+    }
+    this.waiters = this.waiters.filter((w) => (this.has(w.start, w.end) ? (w.resolve(), false) : true));
+  }
+
+  /** The sender could not read the file: every waiting and later read fails with this. */
+  fail(error: Error): void {
+    this.failure = error;
+    for (const w of this.waiters) w.reject(error);
+    this.waiters = [];
+  }
+
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const start = Math.max(0, Math.min(offset, this.size));
+    const end = Math.min(this.size, start + Math.max(0, length));
+    if (!this.has(start, end)) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve, reject) => this.waiters.push({ start, end, resolve, reject }));
+    }
+    return this.bytes.subarray(start, end);
+  }
+
+  private has(start: number, end: number): boolean {
+    if (end <= start) return true;
+    return this.ranges.some(([s, e]) => s <= start && e >= end);
+  }
+}

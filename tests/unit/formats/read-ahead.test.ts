@@ -3,7 +3,7 @@
  * the order of reads, the bytes are the file's; a reader going through in order costs one round trip a window.
  */
 import { describe, expect, it } from 'vitest';
-import { bytesSource, readAheadSource, type ByteSource } from '../../../lib/formats/source';
+import { ArrivingSource, bytesSource, readAheadSource, type ByteSource } from '../../../lib/formats/source';
 
 function counted(bytes: Uint8Array): ByteSource & { reads: number } {
   const inner = bytesSource(bytes);
@@ -41,5 +41,33 @@ describe('read-ahead source', () => {
     const offsets = Array.from({ length: 50 }, (_, i) => (i * 1999) % 99_000);
     const got = await Promise.all(offsets.map((o) => src.read(o, 700)));
     got.forEach((b, i) => expect(b).toEqual(file.subarray(offsets[i], offsets[i] + 700)));
+  });
+});
+
+describe('bytes arriving from another thread', () => {
+  it('a read waits for its range, pieces come in any order, overlapping', async () => {
+    const src = new ArrivingSource(file.length);
+    const early = src.read(99_000, 1003);
+    const middle = src.read(40_000, 20_000);
+    let earlyDone = false;
+    void early.then(() => (earlyDone = true));
+    src.put(90_000, file.subarray(90_000));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(earlyDone).toBe(true);
+    expect(await early).toEqual(file.subarray(99_000));
+    src.put(0, file.subarray(0, 50_000));
+    src.put(45_000, file.subarray(45_000, 90_000));
+    expect(await middle).toEqual(file.subarray(40_000, 60_000));
+    expect(await src.read(0, file.length)).toEqual(file);
+  });
+
+  it('the sender could not read on: waiting and later reads fail, read bytes still read', async () => {
+    const src = new ArrivingSource(file.length);
+    src.put(0, file.subarray(0, 1000));
+    const waiting = src.read(500, 5000);
+    src.fail(new Error('Файл изменился на диске'));
+    await expect(waiting).rejects.toThrow('Файл изменился');
+    await expect(src.read(2000, 10)).rejects.toThrow('Файл изменился');
+    expect(await src.read(0, 1000)).toEqual(file.subarray(0, 1000));
   });
 });

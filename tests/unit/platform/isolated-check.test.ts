@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkInWorker, type WorkerLike } from '../../../platform/isolated-check';
-import type { WorkerCheckReply, WorkerCheckRequest } from '../../../lib/checks/worker-protocol';
+import { checkInWorker, feedOrder, type WorkerLike } from '../../../platform/isolated-check';
+import type { WorkerCheckReply, WorkerInbound } from '../../../lib/checks/worker-protocol';
+import { serveCheck, type CheckWorkerScope } from '../../../platform/check-worker-body';
 import { hashAndCheck } from '../../../lib/checks/hash-and-check';
 import { sha256OfSource } from '../../../lib/formats/sha256';
 import { bytesSource } from '../../../lib/formats/source';
@@ -10,18 +11,18 @@ function stuckWorker(): WorkerLike & { terminated: boolean } {
   return { terminated: false, onmessage: null, onerror: null, postMessage() {}, terminate() { this.terminated = true; } };
 }
 
-/** A Worker that runs the real check in this thread (the protocol, without a thread). */
-function inlineWorker(): WorkerLike {
-  const w: WorkerLike = {
+/** A Worker that runs the real Worker code (platform/check-worker-body.ts) in this thread, messages delivered later as between threads. */
+function inlineWorker(): WorkerLike & { received: string[] } {
+  const scope: CheckWorkerScope = { onmessage: null, postMessage: (r: WorkerCheckReply) => setTimeout(() => w.onmessage?.({ data: r } as MessageEvent<WorkerCheckReply>), 0) };
+  serveCheck(scope);
+  const w: WorkerLike & { received: string[] } = {
+    received: [],
     onmessage: null,
     onerror: null,
     terminate() {},
-    postMessage(m: WorkerCheckRequest) {
-      void m.blob.arrayBuffer().then(async (buf) => {
-        const reply = (r: WorkerCheckReply) => w.onmessage?.({ data: r } as MessageEvent<WorkerCheckReply>);
-        const done = await hashAndCheck(m.name, bytesSource(new Uint8Array(buf)), (fraction) => reply({ type: 'progress', fraction }));
-        reply({ type: 'done', ...done });
-      });
+    postMessage(m: WorkerInbound) {
+      w.received.push(m.type === 'check' ? `check${m.arriving ? ' arriving' : ''}` : m.type);
+      setTimeout(() => scope.onmessage?.({ data: m } as MessageEvent<WorkerInbound>), 0);
     },
   };
   return w;
@@ -74,6 +75,36 @@ describe('hash and check in one pass', () => {
     expect(deferred.sha256).toBe(await sha256OfSource(bytesSource(bytes)));
     expect(seen.at(-1)).toBe(1);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('a file that fits in memory is read by the sender while the Worker checks: same hash and report as a check of the bytes', async () => {
+    const text = '[' + '{"licenseNumber": "Л041-00110-77/00012345", "status": "success"},'.repeat(40_000) + '{}]';
+    const worker = inlineWorker();
+    const got = await checkInWorker('import_result_1.json', new Blob([text]), { makeWorker: () => worker });
+    const direct = await hashAndCheck('import_result_1.json', bytesSource(new TextEncoder().encode(text)));
+    expect(got.sha256).toBe(direct.sha256);
+    expect(got.report).toEqual(direct.report);
+    expect(worker.received[0]).toBe('check arriving');
+    expect(worker.received.filter((t) => t === 'bytes').length).toBe(feedOrder(text.length).length);
+  });
+});
+
+describe('the order pieces are read in', () => {
+  it('head, tail, then the rest in order: every byte once', () => {
+    const MiB = 1024 * 1024;
+    for (const size of [0, 10, MiB, MiB + 1, 2 * MiB, 2 * MiB + 5, 25 * MiB + 123]) {
+      const pieces = feedOrder(size);
+      expect(pieces[0][0]).toBe(0);
+      if (size > MiB) expect(pieces[1][1]).toBe(size);
+      const covered = [...pieces].sort((a, b) => a[0] - b[0]);
+      let at = 0;
+      for (const [s, e] of covered) {
+        expect(s).toBe(at);
+        expect(e).toBeGreaterThanOrEqual(s);
+        at = e;
+      }
+      expect(at).toBe(size);
+    }
   });
 });
 

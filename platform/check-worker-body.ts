@@ -1,0 +1,45 @@
+/**
+ * What the check Worker (entrypoints/check-worker.ts) does with the one file it is given: read it (whole when
+ * it fits, in the pieces the sender posts when the sender reads it, in read-ahead windows when it is big), hash
+ * and check it, the report first, the hash after. Kept apart from the entrypoint so tests run the same code.
+ */
+import { hashAndCheck } from '../lib/checks/hash-and-check';
+import { READ_WHOLE_BYTES } from '../lib/checks/limits';
+import type { CheckContext } from '../lib/checks/types';
+import type { WorkerCheckReply, WorkerInbound } from '../lib/checks/worker-protocol';
+import { ArrivingSource, blobSource, bytesSource, type ByteSource } from '../lib/formats/source';
+
+export interface CheckWorkerScope {
+  onmessage: ((e: MessageEvent<WorkerInbound>) => void) | null;
+  postMessage(m: WorkerCheckReply): void;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
+export function serveCheck(scope: CheckWorkerScope, ctx: Omit<CheckContext, 'onProgress'> = {}): void {
+  let lastProgressAt = 0;
+  let arriving: ArrivingSource | null = null;
+  const progress = (fraction: number) => {
+    const now = Date.now();
+    if (now - lastProgressAt < PROGRESS_EVERY_MS && fraction < 1) return;
+    lastProgressAt = now;
+    scope.postMessage({ type: 'progress', fraction });
+  };
+  scope.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === 'bytes') return arriving?.put(m.offset, new Uint8Array(m.bytes));
+    if (m.type === 'bytes-failed') return arriving?.fail(new Error(m.message));
+    const { name, blob } = m;
+    const inMemory = m.arriving || blob.size <= READ_WHOLE_BYTES;
+    let source: Promise<ByteSource>;
+    if (m.arriving) source = Promise.resolve((arriving = new ArrivingSource(blob.size)));
+    else if (inMemory) source = blob.arrayBuffer().then((b) => bytesSource(new Uint8Array(b)));
+    else source = Promise.resolve(blobSource(blob));
+    source
+      .then((s) => hashAndCheck(name, s, progress, ctx, { deferHash: inMemory, onReport: (report) => scope.postMessage({ type: 'report', report }) }))
+      .then(
+        ({ sha256, report }) => scope.postMessage({ type: 'done', sha256, report }),
+        (err: unknown) => scope.postMessage({ type: 'failed', message: String(err) }),
+      );
+  };
+}
