@@ -75,13 +75,23 @@ export function readRecent(limit: number): Promise<CheckEntry[] | null> {
   });
 }
 
+/** storage.local answers in ≈10 ms; should it not answer at all, the popup still opens (from the journal's read). */
+export const STORED_WAIT_MS = 1000;
+
 /** The stored dashboard summary as stored (lib/dashboard/stored-summary.ts says what of it can be shown), or null. */
-export async function readStored(): Promise<unknown> {
-  try {
-    return (await browser.storage.local.get(DASHBOARD_SUMMARY_KEY))[DASHBOARD_SUMMARY_KEY] ?? null;
-  } catch {
-    return null;
-  }
+export function readStored(): Promise<unknown> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), STORED_WAIT_MS);
+    const done = (value: unknown) => {
+      clearTimeout(timer);
+      resolve(value ?? null);
+    };
+    try {
+      browser.storage.local.get(DASHBOARD_SUMMARY_KEY).then((r) => done(r[DASHBOARD_SUMMARY_KEY]), () => done(null));
+    } catch {
+      done(null);
+    }
+  });
 }
 
 /** The popup's two first reads, started once per opening. */
