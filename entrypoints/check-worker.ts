@@ -12,13 +12,16 @@ import { journal } from '../platform/journal';
 import { journalLmsz } from '../platform/journal-lmsz';
 
 export default defineUnlistedScript(() => {
-  // started ahead of need: compile the check code on files of our own before the official's arrives
+  // started ahead of need: compile the check code on files of our own before the official's arrives; stopped
+  // when that file comes (both would share this thread)
+  const warming = new AbortController();
   void hashAndCheck(WARM_UP_FILE.name, bytesSource(new TextEncoder().encode(WARM_UP_FILE.text)))
     .then(() => {
+      if (warming.signal.aborted) return;
       const archive = warmUpArchive();
-      return hashAndCheck(archive.name, bytesSource(archive.bytes), undefined, {}, { deferHash: true });
+      return hashAndCheck(archive.name, bytesSource(archive.bytes), undefined, { signal: warming.signal }, { deferHash: true });
     })
     .catch(() => undefined);
   // the journal is this extension origin's, open to its Workers too (ЕГИССО rules 014/019 read it)
-  serveCheck(self as unknown as CheckWorkerScope, { egissoLmsz: () => journalLmsz(journal) });
+  serveCheck(self as unknown as CheckWorkerScope, { egissoLmsz: () => journalLmsz(journal) }, () => warming.abort());
 });

@@ -16,7 +16,8 @@ export interface CheckWorkerScope {
 
 const PROGRESS_EVERY_MS = 100;
 
-export function serveCheck(scope: CheckWorkerScope, ctx: Omit<CheckContext, 'onProgress'> = {}): void {
+/** `onFile`: the file to check has come (the Worker's warm-up gives way to it). */
+export function serveCheck(scope: CheckWorkerScope, ctx: Omit<CheckContext, 'onProgress'> = {}, onFile?: () => void): void {
   let lastProgressAt = 0;
   let arriving: ArrivingSource | null = null;
   const progress = (fraction: number) => {
@@ -29,6 +30,7 @@ export function serveCheck(scope: CheckWorkerScope, ctx: Omit<CheckContext, 'onP
     const m = e.data;
     if (m.type === 'bytes') return arriving?.put(m.offset, new Uint8Array(m.bytes));
     if (m.type === 'bytes-failed') return arriving?.fail(new Error(m.message));
+    onFile?.();
     const { name, blob } = m;
     const inMemory = m.arriving || blob.size <= READ_WHOLE_BYTES;
     let source: Promise<ByteSource>;
