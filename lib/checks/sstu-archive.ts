@@ -6,7 +6,7 @@
 import { SSTU_ARCHIVE_AGAIN } from '../sstu/archive-advice';
 import { inflateSync } from 'fflate';
 import { tryZip, type PreparedFile } from '../formats/prepared';
-import { streamEntry, type EntryCheck, type EntryProblem, type ZipEntry } from '../formats/zip';
+import { streamEntry, streamsNatively, type EntryCheck, type EntryProblem, type ZipEntry } from '../formats/zip';
 import type { ByteSource } from '../formats/source';
 import { crc32 } from '../formats/crc32';
 import type { Finding } from './report';
@@ -27,7 +27,8 @@ export function archiveNumber(name: string): number | null {
 }
 
 /**
- * Entries up to this size (packed and unpacked) are inflated in one call into a buffer of their declared size:
+ * Where the runtime inflates natively, big entries stream through it (lib/formats/native-inflate.ts). Otherwise
+ * entries up to this size (packed and unpacked) are inflated in one call into a buffer of their declared size:
  * as fast as a bare inflate, and at most twice this in memory. Larger entries stream through streamEntry.
  */
 export const WHOLE_ENTRY_BYTES = 16 * 1024 * 1024;
@@ -45,7 +46,7 @@ export async function verifyEntry(
   /** An output buffer reused from entry to entry (onData's chunk is only valid during the call). */
   scratch?: { buf: Uint8Array },
 ): Promise<EntryCheck> {
-  if (entry.method !== 8 || entry.encrypted || entry.size > WHOLE_ENTRY_BYTES || entry.compressedSize > WHOLE_ENTRY_BYTES) {
+  if (entry.method !== 8 || entry.encrypted || entry.size > WHOLE_ENTRY_BYTES || entry.compressedSize > WHOLE_ENTRY_BYTES || streamsNatively(entry)) {
     return streamEntry(source, entry, onData, onRead);
   }
   const h = await source.read(entry.localHeaderOffset, 30);

@@ -73,11 +73,15 @@ export function readAheadSource(inner: ByteSource, windowBytes = READ_AHEAD_BYTE
 /**
  * Bytes that arrive in pieces from another thread (the page that holds the file reads it there while this
  * Worker checks what has arrived): a read waits until its range is in, or fails once the sender gave up.
- * Holds the whole file; callers keep it for files within READ_WHOLE_BYTES (lib/checks/limits.ts).
+ * The pieces are kept as they came, not copied into one buffer (in Chromium, writing a fresh 25 MB buffer cost
+ * more than the copy itself: its pages are faulted in one by one); a read within one piece is a view of it,
+ * a read across pieces is copied. Holds the whole file; callers keep it for files within READ_WHOLE_BYTES
+ * (lib/checks/limits.ts).
  */
 export class ArrivingSource implements ByteSource {
   readonly size: number;
-  private readonly bytes: Uint8Array;
+  /** Pieces in, sorted by offset (they may overlap). */
+  private readonly pieces: { start: number; bytes: Uint8Array }[] = [];
   /** Ranges in, kept sorted and merged: [start, end). */
   private readonly ranges: [number, number][] = [];
   private waiters: { start: number; end: number; resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -85,14 +89,14 @@ export class ArrivingSource implements ByteSource {
 
   constructor(size: number) {
     this.size = size;
-    this.bytes = new Uint8Array(size);
   }
 
   /** A piece of the file; pieces may come in any order, overlapping or not. */
   put(offset: number, piece: Uint8Array): void {
-    if (offset < 0 || offset >= this.size || this.failure) return;
+    if (offset < 0 || offset >= this.size || this.failure || piece.length === 0) return;
     const end = Math.min(this.size, offset + piece.length);
-    this.bytes.set(piece.subarray(0, end - offset), offset);
+    this.pieces.push({ start: offset, bytes: piece.subarray(0, end - offset) });
+    this.pieces.sort((a, b) => a.start - b.start);
     this.ranges.push([offset, end]);
     this.ranges.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < this.ranges.length; ) {
@@ -118,7 +122,21 @@ export class ArrivingSource implements ByteSource {
       if (this.failure) throw this.failure;
       await new Promise<void>((resolve, reject) => this.waiters.push({ start, end, resolve, reject }));
     }
-    return this.bytes.subarray(start, end);
+    return this.slice(start, end);
+  }
+
+  /** [start, end), which has() says is all in. */
+  private slice(start: number, end: number): Uint8Array {
+    for (const p of this.pieces) {
+      if (p.start <= start && p.start + p.bytes.length >= end) return p.bytes.subarray(start - p.start, end - p.start);
+    }
+    const out = new Uint8Array(end - start);
+    for (const p of this.pieces) {
+      const from = Math.max(start, p.start);
+      const to = Math.min(end, p.start + p.bytes.length);
+      if (from < to) out.set(p.bytes.subarray(from - p.start, to - p.start), from - start);
+    }
+    return out;
   }
 
   private has(start: number, end: number): boolean {

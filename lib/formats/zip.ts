@@ -1,6 +1,7 @@
 /**
  * Zip reading with limits, through a ByteSource so a 100 MB archive never sits in memory whole:
- * the central directory is read from the end, each entry is inflated in 1 MiB slices and its CRC checked.
+ * the central directory is read from the end, each entry is inflated in 1 MiB slices (by the runtime's own zlib
+ * where there is one, lib/formats/native-inflate.ts) and its CRC checked.
  */
 import { plural } from '../plural';
 import { Inflate } from 'fflate';
@@ -8,6 +9,7 @@ import type { ByteSource } from './source';
 import { FormatError } from './errors';
 import { crc32 } from './crc32';
 import { decodeText } from './text';
+import { hasNativeInflate, inflateNative, NATIVE_FROM_BYTES } from './native-inflate';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -232,6 +234,9 @@ async function dataOffset(source: ByteSource, entry: ZipEntry): Promise<number |
   return entry.localHeaderOffset + 30 + u16(h, 26) + u16(h, 28);
 }
 
+/** A deflated entry big enough to go through the runtime's own inflater (where it has one). */
+export const streamsNatively = (entry: ZipEntry): boolean => entry.method === 8 && entry.compressedSize >= NATIVE_FROM_BYTES && hasNativeInflate();
+
 /**
  * Streams one entry: inflates it slice by slice, hands each piece to onData (if any), checks size and CRC.
  * Memory stays at about two slices whatever the entry's size.
@@ -268,6 +273,21 @@ export async function streamEntry(
         onRead?.(piece.length);
         take(piece);
       }
+    } else if (streamsNatively(entry)) {
+      const outcome = await inflateNative(
+        entry.compressedSize,
+        async (off, len) => {
+          const slice = await source.read(start + off, len);
+          onRead?.(slice.length);
+          return slice;
+        },
+        CHUNK,
+        (chunk) => {
+          take(chunk);
+          return !overflow;
+        },
+      );
+      if (outcome === 'damaged') throw new Error('inflate');
     } else {
       const inflate = new Inflate((chunk) => {
         if (!overflow) take(chunk);
