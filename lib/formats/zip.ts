@@ -9,7 +9,7 @@ import type { ByteSource } from './source';
 import { FormatError } from './errors';
 import { crc32 } from './crc32';
 import { decodeText } from './text';
-import { hasNativeInflate, inflateNative, NATIVE_FROM_BYTES } from './native-inflate';
+import { hasNativeInflate, inflateNative, NATIVE_FROM_BYTES, NATIVE_PIECE_BYTES } from './native-inflate';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -281,7 +281,8 @@ export async function streamEntry(
           onRead?.(slice.length);
           return slice;
         },
-        CHUNK,
+        // piece by piece: a read across two of the arriving file's pieces is a copy, small at this size
+        NATIVE_PIECE_BYTES,
         (chunk) => {
           take(chunk);
           return !overflow;

@@ -23,6 +23,13 @@ function isNameByte(b: number): boolean {
   return b > 0x20 && b !== GT && b !== SLASH && b !== 0x3d && b !== 0x22 && b !== 0x27;
 }
 
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /**
  * A streaming scanner of XML tags: jumps from "<" to "<" with the native indexOf, tracks depth, skips
  * comments, CDATA, processing instructions and declarations, and counts start tags at depth 1 by name.
@@ -134,15 +141,25 @@ export function xmlRecordCounter(): RecordCounter {
   return {
     push(chunk) {
       if (broken) return;
-      let buf = chunk;
-      if (carry) {
-        const joined = new Uint8Array(carry.length + chunk.length);
-        joined.set(carry);
-        joined.set(chunk, carry.length);
-        buf = joined;
+      if (!carry) scan(chunk);
+      else {
+        // the item cut at the last chunk's end is finished with as little of this chunk as closes it (up to its
+        // first ">"), not by copying the whole chunk behind it: in a browser, fresh memory costs more than the scan
+        const gt = chunk.indexOf(GT);
+        const cut = gt < 0 ? chunk.length : gt + 1;
+        const head = joined(carry, chunk.subarray(0, cut));
         carry = null;
+        scan(head);
+        if (cut < chunk.length) {
+          if (carry) {
+            const rest = joined(carry, chunk.subarray(cut));
+            carry = null;
+            scan(rest);
+          } else scan(chunk.subarray(cut));
+        }
       }
-      scan(buf);
+      // the caller may reuse the chunk's memory
+      if (carry) carry = (carry as Uint8Array).slice();
       if (carry && (carry as Uint8Array).length > 1024 * 1024) broken = true;
     },
     finish() {
