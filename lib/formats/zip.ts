@@ -257,14 +257,17 @@ export async function streamEntry(
   let crc = 0;
   let produced = 0;
   let overflow = false;
+  /** Off while the runtime's zlib checks the CRC (native inflation); off for onData on a second, classifying pass. */
+  let crcHere = true;
+  let deliver = true;
   const take = (chunk: Uint8Array) => {
     produced += chunk.length;
     if (produced > entry.size) {
       overflow = true;
       return;
     }
-    crc = crc32(chunk, crc);
-    onData?.(chunk);
+    if (crcHere) crc = crc32(chunk, crc);
+    if (deliver) onData?.(chunk);
   };
   try {
     if (entry.method === 0) {
@@ -274,21 +277,29 @@ export async function streamEntry(
         take(piece);
       }
     } else if (streamsNatively(entry)) {
-      const outcome = await inflateNative(
-        entry.compressedSize,
-        async (off, len) => {
-          const slice = await source.read(start + off, len);
-          onRead?.(slice.length);
-          return slice;
-        },
-        // piece by piece: a read across two of the arriving file's pieces is a copy, small at this size
-        NATIVE_PIECE_BYTES,
-        (chunk) => {
-          take(chunk);
-          return !overflow;
-        },
-      );
-      if (outcome === 'damaged') throw new Error('inflate');
+      const sliceAt = async (off: number, len: number) => {
+        const slice = await source.read(start + off, len);
+        onRead?.(slice.length);
+        return slice;
+      };
+      const takeUntilOver = (chunk: Uint8Array) => {
+        take(chunk);
+        return !overflow;
+      };
+      crcHere = false;
+      // piece by piece: a read across two of the arriving file's pieces is a copy, small at this size
+      const outcome = await inflateNative(entry.compressedSize, sliceAt, NATIVE_PIECE_BYTES, takeUntilOver, { crc32: entry.crc32, size: entry.size });
+      if (outcome === 'done') crc = entry.crc32;
+      else if (outcome === 'damaged') {
+        // zlib says only «damaged»: a damaged entry is inflated once more, plainly, to say how
+        crc = 0;
+        produced = 0;
+        overflow = false;
+        crcHere = true;
+        deliver = false;
+        const plain = await inflateNative(entry.compressedSize, (off, len) => source.read(start + off, len), NATIVE_PIECE_BYTES, takeUntilOver);
+        if (plain === 'damaged') throw new Error('inflate');
+      }
     } else {
       const inflate = new Inflate((chunk) => {
         if (!overflow) take(chunk);

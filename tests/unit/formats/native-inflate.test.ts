@@ -134,4 +134,31 @@ describe('native inflate (DecompressionStream deflate-raw)', () => {
     expect(await inflateNative(junk.length, read(junk), 65536, () => true)).toBe('damaged');
     expect(await inflateNative(packed.length, read(packed), 65536, () => true)).toBe('done');
   });
+
+  it('with the directory\'s CRC and size, zlib checks them: a wrong CRC or a short entry is named as such', async () => {
+    const data = textLike(1024 * 1024, 5);
+    const packed = deflateSync(data, { level: 6 });
+    const read = async (off: number, len: number) => packed.subarray(off, off + len);
+    const { crc32 } = await import('../../../lib/formats/crc32');
+    expect(await inflateNative(packed.length, read, 65536, () => true, { crc32: crc32(data), size: data.length })).toBe('done');
+    expect(await inflateNative(packed.length, read, 65536, () => true, { crc32: crc32(data) ^ 1, size: data.length })).toBe('damaged');
+    expect(await inflateNative(packed.length, read, 65536, () => true, { crc32: crc32(data), size: data.length + 1 })).toBe('damaged');
+
+    const wrongCrc = zipSync({ 'statuses_3.xml': [data, { level: 6 }] });
+    const cd = centralRecord(wrongCrc);
+    const was = new DataView(wrongCrc.buffer).getUint32(cd + 16, true);
+    setU32(wrongCrc, cd + 16, was ^ 0xff);
+    setU32(wrongCrc, 14, was ^ 0xff);
+    const [crcResult] = (await verifyBoth(wrongCrc)).native;
+    expect(crcResult.problem).toBe('crc');
+    expect(crcResult.message).toContain('контрольная сумма');
+
+    const longer = zipSync({ 'statuses_4.xml': [data, { level: 6 }] });
+    const cd2 = centralRecord(longer);
+    setU32(longer, cd2 + 24, data.length + 1000);
+    setU32(longer, 22, data.length + 1000);
+    const { native, fflate } = await verifyBoth(longer);
+    expect(native[0].problem).toBe('truncated');
+    expect(fflate[0].problem).toBe('truncated');
+  });
 });
