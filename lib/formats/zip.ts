@@ -1,6 +1,6 @@
 /**
  * Zip reading with limits, through a ByteSource so a 100 MB archive never sits in memory whole:
- * the central directory is read from the end, each entry is inflated in 1 MiB slices (by the runtime's own zlib
+ * the central directory is read from the end, each entry is inflated in slices (big ones by the runtime's own zlib
  * where there is one, lib/formats/native-inflate.ts) and its CRC checked.
  */
 import { plural } from '../plural';
