@@ -19,7 +19,7 @@ export function warmUpArchive(): { name: string; bytes: Uint8Array } {
   const rows: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n<Statuses>\n'];
   let seed = 7919;
   const hex = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0).toString(16).padStart(8, '0');
-  for (let i = 0; i < 1200; i++) rows.push(`<Status id="${i}"><AppealNumber>${30_000_000 + i}</AppealNumber><State>Рассмотрено</State><Data>${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}${hex()}</Data></Status>\n`);
+  for (let i = 0; i < 1200; i++) rows.push(`<Status id="${i}"><AppealNumber>${30_000_000 + i}</AppealNumber><State>Рассмотрено</State><Data>${Array.from({ length: 12 }, hex).join('')}</Data></Status>\n`);
   rows.push('</Statuses>\n');
   return { name: 'Файл_1.zip', bytes: zipSync({ 'statuses_1.xml': [new TextEncoder().encode(rows.join('')), { level: 1 }] }) };
 }
