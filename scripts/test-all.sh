@@ -6,7 +6,7 @@
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -f .tmp/unit.json .tmp/e2e.json .tmp/e2e-resume.json .tmp/firefox.json
+rm -f .tmp/unit.json .tmp/e2e.json .tmp/firefox.json
 failed_steps=0
 
 step() { printf '\n== %s\n' "$1"; }
@@ -31,10 +31,7 @@ npx tsx scripts/build-userscript.ts || { echo "userscript build failed"; failed_
 npx tsx scripts/build-userscript.ts --e2e || { echo "userscript test build failed"; failed_steps=$((failed_steps + 1)); }
 
 step "end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
-SVERKA_SKIP_BUILD=1 SVERKA_E2E_EXCLUDE=tests/e2e/resume.test.ts npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
-# in a process of its own: after isolation.test.ts and upload.test.ts in one process its resumed check timed out
-# (cause not found, stop 19); alone it passes
-SVERKA_SKIP_BUILD=1 npx vitest run --project e2e tests/e2e/resume.test.ts --reporter=default --reporter=json --outputFile.json=.tmp/e2e-resume.json
+SVERKA_SKIP_BUILD=1 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json
 
 step "end-to-end tests (Firefox ESR: ${FIREFOX_PATH:-/usr/bin/firefox-esr}) and store packages"
 SVERKA_SKIP_BUILD=1 npx vitest run --project firefox --project package --reporter=default --reporter=json --outputFile.json=.tmp/firefox.json
@@ -42,7 +39,7 @@ SVERKA_SKIP_BUILD=1 npx vitest run --project firefox --project package --reporte
 node -e '
 const fs = require("fs");
 let passed = 0, failed = Number(process.argv[1]);
-for (const f of [".tmp/unit.json", ".tmp/e2e.json", ".tmp/e2e-resume.json", ".tmp/firefox.json"]) {
+for (const f of [".tmp/unit.json", ".tmp/e2e.json", ".tmp/firefox.json"]) {
   if (!fs.existsSync(f)) { failed += 1; console.error("no results from " + f); continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync } from '
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, GENERATED_DIR, extensionPage, journalCount, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
+import { EXTENSION_DIR, GENERATED_DIR, extensionPage, journalCount, journalEntries, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
 import { heavyCodeIn, pageChunks } from '../unit/dashboard/bundle';
 import { checkSource } from '../../lib/checks/registry';
 import { bytesSource } from '../../lib/formats/source';
@@ -216,19 +216,7 @@ describe('popup cards, journal and settings in real Chromium', () => {
     await expect.poll(messages).toMatch(/новых проверок — 0.* \| .*новых проверок — 4|новых проверок — 4.* \| .*новых проверок — 0/);
     await expect.poll(() => page.locator('tr.journal-entry').count()).toBe(4);
     await expect.poll(() => second.locator('tr.journal-entry').count()).toBe(4);
-    const sightings = await second.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const open = indexedDB.open('sverka-journal');
-          open.onsuccess = () => {
-            const req = open.result.transaction('checks').objectStore('checks').getAll();
-            req.onsuccess = () => {
-              resolve((req.result as { sightings: unknown[] }[]).map((c) => c.sightings.length));
-              open.result.close();
-            };
-          };
-        }),
-    );
+    const sightings = (await journalEntries(second)).map((c) => c.sightings.length);
     expect(sightings).toHaveLength(4);
     expect(sightings.reduce((a, b) => a + b, 0)).toBe(exported.checks.reduce((a, c) => a + c.sightings.length, 0));
     await second.close();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Download, type Page, type Worker } from 'playwright-core';
+import type { CheckEntry } from '../../lib/journal/schema';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The test build (`wxt build --mode e2e`: in-page shadow roots open); tests/e2e/build-setup.ts builds it. */
@@ -162,30 +163,44 @@ export function extensionPage(l: Launched, page: string): string {
   return `chrome-extension://${l.extensionId}/${page}`;
 }
 
-/** Reads the journal through an extension page (the journal belongs to the extension's origin). */
-export async function journalCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
+/**
+ * Reads the journal through an extension page (the journal belongs to the extension's origin). Creates
+ * nothing: a database made here before the extension's first open would be an empty one held at version 1,
+ * and the extension's own open would wait on it for ever (a resume e2e hung so in CI).
+ */
+async function readJournal<T>(page: Page, what: 'getAll' | 'count', none: T): Promise<T> {
+  const read = await page.evaluate(
+    (what) =>
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('sverka-journal');
-        // no journal yet: create nothing (an empty database held open here would block the extension's own open)
         open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(0) : reject(open.error));
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error));
+        open.onblocked = () => resolve(null);
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('checks')) {
             db.close();
-            return resolve(0);
+            return resolve(null);
           }
-          const req = db.transaction('checks').objectStore('checks').count();
+          const req = db.transaction('checks').objectStore('checks')[what]();
           req.onsuccess = () => {
             resolve(req.result);
             db.close();
           };
+          req.onerror = () => {
+            db.close();
+            reject(req.error);
+          };
         };
       }),
+    what,
   );
+  return read === null ? none : (read as T);
 }
+
+export const journalEntries = <T = CheckEntry>(page: Page): Promise<T[]> => readJournal<T[]>(page, 'getAll', []);
+
+export const journalCount = (page: Page): Promise<number> => readJournal(page, 'count', 0);
 
 export function pageFixture(name: string): string {
   return readFileSync(join(PAGES_DIR, name), 'utf8');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { extensionPage, generatedFixture, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
+import { extensionPage, generatedFixture, journalEntries, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
 
 const html = 'text/html; charset=utf-8';
 let server: PortalServer;
@@ -58,22 +58,8 @@ interface Seen {
 }
 
 async function entryNamed(page: import('playwright-core').Page, fileName: string): Promise<Seen | null> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Seen | null>((resolve, reject) => {
-        const open = indexedDB.open('sverka-journal');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('checks').objectStore('checks').getAll();
-          req.onsuccess = () => {
-            const e = (req.result as { fileName: string; status: string; verdict: string; report: { findings: { message: string }[] } }[]).find((x) => x.fileName === name);
-            resolve(e ? { status: e.status, verdict: e.verdict, messages: e.report.findings.map((f) => f.message) } : null);
-            open.result.close();
-          };
-        };
-      }),
-    fileName,
-  );
+  const e = (await journalEntries(page)).find((x) => x.fileName === fileName);
+  return e ? { status: e.status, verdict: e.verdict, messages: e.report.findings.map((f) => f.message) } : null;
 }
 
 describe('a file that hangs a parser never holds up the next one', () => {

@@ -9,6 +9,7 @@ import {
   PRODUCTION_EXTENSION_DIR,
   extensionPage,
   journalCount,
+  journalEntries,
   launchWithExtension,
   pageFixture,
   startPortalServer,
@@ -58,24 +59,7 @@ function forge(page: import('playwright-core').Page, count: number, startAt = 0)
 async function journalSightings(app: Launched): Promise<{ sourceUrl?: string; via: string }[]> {
   const page = await app.context.newPage();
   await page.goto(extensionPage(app, 'popup.html'));
-  const out = await page.evaluate(
-    () =>
-      new Promise<{ sourceUrl?: string; via: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('sverka-journal');
-        // no journal yet: create nothing (an empty database held open here would block the extension's own open)
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
-        open.onblocked = () => resolve([]);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('checks').objectStore('checks').getAll();
-          req.onsuccess = () => {
-            resolve(req.result.flatMap((e: { sightings: { sourceUrl?: string; via: string }[] }) => e.sightings));
-            db.close();
-          };
-        };
-      }),
-  );
+  const out = (await journalEntries(page)).flatMap((e) => e.sightings);
   await page.close();
   return out;
 }

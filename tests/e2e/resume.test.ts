@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionPage, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
+import { extensionPage, journalEntries, launchWithExtension, startPortalServer, type Launched, type PortalServer } from './harness';
 import { bigErulResult } from '../../scripts/bench/renumbering';
 import type { CheckEntry } from '../../lib/journal/schema';
 
@@ -33,22 +33,8 @@ afterAll(async () => {
 });
 
 /** The journal entries of one file name, read through an extension page. */
-function entriesOf(page: Page, fileName: string): Promise<CheckEntry[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<CheckEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('sverka-journal');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('checks').objectStore('checks').getAll();
-          req.onsuccess = () => {
-            resolve((req.result as CheckEntry[]).filter((c) => c.fileName === name));
-            open.result.close();
-          };
-        };
-      }),
-    fileName,
-  );
+async function entriesOf(page: Page, fileName: string): Promise<CheckEntry[]> {
+  return (await journalEntries(page)).filter((c) => c.fileName === fileName);
 }
 
 async function openPopup(): Promise<Page> {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionPage, generatedFixture, journalCount, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
+import { extensionPage, generatedFixture, journalCount, journalEntries, launchWithExtension, pageFixture, startPortalServer, type Launched, type PortalServer } from './harness';
 import { buildGrantingHosts } from './granted-build';
 import { cancelAtQuestion, chosenFile as file, dropFile, erulSeveralFilesOneWrong, postsTo, uploadQuestion as question, uploadVerdictOf as verdictOf } from './upload-steps';
 
@@ -136,17 +136,7 @@ describe('ТОР КНД «Загрузка присвоенных номеров
   it('the journal keeps the sighting with via «upload» and the page address', async () => {
     const page = await app.context.newPage();
     await page.goto(extensionPage(app, 'popup.html'));
-    const sightings = await page.evaluate(
-      () =>
-        new Promise<{ via: string; sourceUrl?: string; fileName: string }[]>((resolve, reject) => {
-          const req = indexedDB.open('sverka-journal');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const all = req.result.transaction('checks').objectStore('checks').getAll();
-            all.onsuccess = () => resolve((all.result as { sightings: { via: string; sourceUrl?: string; fileName: string }[] }[]).flatMap((e) => e.sightings));
-          };
-        }),
-    );
+    const sightings = (await journalEntries(page)).flatMap((e) => e.sightings);
     expect(sightings).toContainEqual(expect.objectContaining({ via: 'upload', fileName: 'erul-clean.json', sourceUrl: 'https://tor.knd.gov.ru/service-tasks/new' }));
     await page.close();
   });
