@@ -11,7 +11,7 @@ import { ArrivingSource, blobSource, bytesSource, type ByteSource } from '../lib
 
 export interface CheckWorkerScope {
   onmessage: ((e: MessageEvent<WorkerInbound>) => void) | null;
-  postMessage(m: WorkerCheckReply): void;
+  postMessage(m: WorkerCheckReply, transfer?: Transferable[]): void;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -28,19 +28,24 @@ export function serveCheck(scope: CheckWorkerScope, ctx: Omit<CheckContext, 'onP
   };
   scope.onmessage = (e) => {
     const m = e.data;
-    if (m.type === 'bytes') return arriving?.put(m.offset, new Uint8Array(m.bytes));
+    if (m.type === 'bytes') return arriving?.put(m.offset, new Uint8Array(m.bytes, 0, m.length ?? m.bytes.byteLength));
     if (m.type === 'bytes-failed') return arriving?.fail(new Error(m.message));
     onFile?.();
     const { name, blob } = m;
     const inMemory = m.arriving || blob.size <= READ_WHOLE_BYTES;
     let source: Promise<ByteSource>;
-    if (m.arriving) source = Promise.resolve((arriving = new ArrivingSource(blob.size)));
+    const pieces = m.arriving ? (arriving = new ArrivingSource(blob.size)) : null;
+    if (pieces) source = Promise.resolve(pieces);
     else if (inMemory) source = blob.arrayBuffer().then((b) => bytesSource(new Uint8Array(b)));
     else source = Promise.resolve(blobSource(blob));
     source
       .then((s) => hashAndCheck(name, s, progress, ctx, { deferHash: inMemory, onReport: (report) => scope.postMessage({ type: 'report', report }) }))
       .then(
-        ({ sha256, report }) => scope.postMessage({ type: 'done', sha256, report }),
+        ({ sha256, report }) => {
+          // the pieces go back to the sender, whose next file is read into them (memory already in use is cheap)
+          const buffers = pieces?.release() ?? [];
+          scope.postMessage({ type: 'done', sha256, report, ...(buffers.length ? { buffers } : {}) }, buffers);
+        },
         (err: unknown) => scope.postMessage({ type: 'failed', message: String(err) }),
       );
   };

@@ -9,8 +9,11 @@ export interface WorkerCheckRequest {
   arriving?: boolean;
 }
 
-/** A piece of the file the sender read (transferred), or why it could not read on. */
-export type WorkerBytes = { type: 'bytes'; offset: number; bytes: ArrayBuffer } | { type: 'bytes-failed'; message: string };
+/**
+ * A piece of the file the sender read (transferred; `length` bytes from the buffer's start, all of it when
+ * absent), or why it could not read on.
+ */
+export type WorkerBytes = { type: 'bytes'; offset: number; bytes: ArrayBuffer; length?: number } | { type: 'bytes-failed'; message: string };
 
 export type WorkerInbound = WorkerCheckRequest | WorkerBytes;
 
@@ -18,5 +21,6 @@ export type WorkerCheckReply =
   | { type: 'progress'; fraction: number }
   /** The report, ahead of `done` (which waits for the file's hash). */
   | { type: 'report'; report: CheckReport }
-  | { type: 'done'; sha256: string; report: CheckReport }
+  /** `buffers`: the pieces the sender posted, given back for its next file once the check has done with them. */
+  | { type: 'done'; sha256: string; report: CheckReport; buffers?: ArrayBuffer[] }
   | { type: 'failed'; message: string };

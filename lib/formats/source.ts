@@ -125,6 +125,14 @@ export class ArrivingSource implements ByteSource {
     return this.slice(start, end);
   }
 
+  /** The pieces' buffers, for the sender to read its next file into; this source is empty afterwards. */
+  release(): ArrayBuffer[] {
+    const buffers = [...new Set(this.pieces.map((p) => p.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+    this.pieces.length = 0;
+    this.ranges.length = 0;
+    return buffers;
+  }
+
   /** [start, end), which has() says is all in. */
   private slice(start: number, end: number): Uint8Array {
     for (const p of this.pieces) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInWorker, feedOrder, type WorkerLike } from '../../../platform/isolated-check';
+import { checkInWorker, feedOrder, giveBackBuffers, pooledReadBuffers, readPiece, type WorkerLike } from '../../../platform/isolated-check';
 import type { WorkerCheckReply, WorkerInbound } from '../../../lib/checks/worker-protocol';
 import { serveCheck, type CheckWorkerScope } from '../../../platform/check-worker-body';
 import { hashAndCheck } from '../../../lib/checks/hash-and-check';
@@ -86,6 +86,36 @@ describe('hash and check in one pass', () => {
     expect(got.report).toEqual(direct.report);
     expect(worker.received[0]).toBe('check arriving');
     expect(worker.received.filter((t) => t === 'bytes').length).toBe(feedOrder(text.length).length);
+  });
+});
+
+describe('the pieces come back to be read into again', () => {
+  it('after a check its piece buffers are pooled, the next file is read into them, and no byte of the last file shows through', async () => {
+    const row = '{"licenseNumber": "Л041-00110-77/00012345", "status": "success"},';
+    const big = '[' + row.repeat(130_000) + '{}]'; // ≈ 9 MB: head, tail and two 4 MiB pieces
+    const small = '[' + '{"licenseNumber": "Л041-00110-77/00054321", "status": "error"},'.repeat(50_000) + '{}]';
+    const worker = inlineWorker();
+    const before = pooledReadBuffers();
+    await checkInWorker('import_result_1.json', new Blob([big]), { makeWorker: () => worker, release: () => undefined });
+    // the check read into the pooled buffers it found, and gave back one per piece
+    expect(pooledReadBuffers()).toBe(Math.max(before, feedOrder(new Blob([big]).size).length));
+    const pooled = pooledReadBuffers();
+    const got = await checkInWorker('import_result_2.json', new Blob([small]), { makeWorker: () => worker, release: () => undefined });
+    const direct = await hashAndCheck('import_result_2.json', bytesSource(new TextEncoder().encode(small)));
+    expect(got.sha256).toBe(direct.sha256);
+    expect(got.report).toEqual(direct.report);
+    expect(pooledReadBuffers()).toBe(pooled);
+  });
+
+  it('a piece is read into a pooled buffer (the buffer passes to the read), whole and exact', async () => {
+    const buf = new ArrayBuffer(4 * 1024 * 1024);
+    new Uint8Array(buf).fill(0xee);
+    giveBackBuffers([buf]);
+    const bytes = new Uint8Array(3000).map((_, i) => i & 0xff);
+    const { bytes: got, length } = await readPiece(new Blob([bytes]));
+    expect(buf.byteLength).toBe(0); // detached: its memory now holds the piece
+    expect(length).toBe(3000);
+    expect([...new Uint8Array(got, 0, length)]).toEqual([...bytes]);
   });
 });
 
