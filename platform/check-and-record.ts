@@ -11,7 +11,7 @@ import { beat, HEARTBEAT_EVERY_MS } from '../lib/journal/heartbeat';
 import { JournalQuotaError } from '../lib/journal/errors';
 import type { Sighting } from '../lib/journal/schema';
 import type { EarlyReport } from '../lib/checks/hash-and-check';
-import { checkInWorker, extensionWorker, prewarmWorker, refusedTooLarge, type WorkerLike } from './isolated-check';
+import { checkInWorker, extensionWorker, prewarmWorker, refusedTooLarge, releaseWorker, type WorkerLike } from './isolated-check';
 import { journal } from './journal';
 
 export interface Recorded {
@@ -66,7 +66,12 @@ async function checkAndRecordOnce(
   // the check starts at once; the journal's «running» mark is written meanwhile
   const checking =
     file instanceof Blob
-      ? checkInWorker(sighting.fileName, file, { makeWorker, onProgress: (f) => onProgress?.(f * CHECK_SHARE), onReport: (report) => onChecked?.({ report }) })
+      ? checkInWorker(sighting.fileName, file, {
+          makeWorker,
+          onProgress: (f) => onProgress?.(f * CHECK_SHARE),
+          onReport: (report) => onChecked?.({ report }),
+          ...(makeWorker === extensionWorker ? { release: releaseWorker } : {}),
+        })
       : refusedTooLarge(sighting.fileName, file.size);
   if (onChecked) void checking.then(onChecked).catch(() => undefined);
   const marked = markRunning(journal, { sha256: key, size: file.size, sighting }).catch((err: unknown) => {

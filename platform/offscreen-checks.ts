@@ -1,6 +1,6 @@
 /**
  * Chromium's service worker cannot start a Worker, so its checks run in the offscreen document
- * (entrypoints/offscreen), which starts one Worker per check and records the result in the journal itself
+ * (entrypoints/offscreen), which runs each check in a Worker of its own and records the result in the journal itself
  * (a 200,000-licence report never crosses a message). The bytes go through Cache Storage, which the worker
  * and the document share: no base64, no copy through JSON. Firefox's background page starts Workers itself.
  */

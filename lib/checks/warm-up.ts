@@ -1,5 +1,5 @@
 /**
- * Small files of our own that a spare check Worker checks while it waits: every check runs in a fresh Worker
+ * Small files of our own that a spare check Worker checks while it waits: a check may run in a fresh Worker
  * (platform/isolated-check.ts), and without them the official's file would pay for compiling the check code
  * (≈ 100 ms for a 200-licence ЕРУЛ result, against ≈ 10 ms warm; ≈ 200 ms of a 25 MB ССТУ archive's check).
  */

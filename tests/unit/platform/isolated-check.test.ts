@@ -138,3 +138,24 @@ describe('the order pieces are read in', () => {
   });
 });
 
+describe('a Worker serves the next file only when its check ended normally', () => {
+  it('released after a normal check, ended after a stop', async () => {
+    const released: WorkerLike[] = [];
+    const worker = inlineWorker();
+    let terminated = 0;
+    worker.terminate = () => void terminated++;
+    await checkInWorker('пустой.json', new Blob(['[]']), { makeWorker: () => worker, release: (w) => released.push(w) });
+    expect(released).toEqual([worker]);
+    expect(terminated).toBe(0);
+    // the same Worker checks the next file as well
+    const next = await checkInWorker('import_result_1.json', new Blob(['[{"licenseNumber": "Л041-00110-77/00012345", "status": "success"}]']), { makeWorker: () => worker, release: (w) => released.push(w) });
+    expect(next.report.file).toBe('import_result_1.json');
+    expect(released).toHaveLength(2);
+
+    const stuck = stuckWorker();
+    await checkInWorker('deep.xml', new Blob(['<a>']), { makeWorker: () => stuck, timeLimitMs: 30, release: (w) => released.push(w) });
+    expect(stuck.terminated).toBe(true);
+    expect(released).toHaveLength(2);
+  });
+});
+
