@@ -33,6 +33,7 @@ import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
 import { uploadNotice } from '../platform/upload-check';
 import { settleRunningChecks } from '../platform/resume-checks';
 import { SETTLE_ALARM, watchRunningChecks } from '../platform/settle-alarm';
+import { PORTS_CARRY_FILES } from '../platform/port-file';
 
 const RETENTION_ALARM = 'retention';
 /** How far back the safety net looks for portal downloads that no event announced. */
@@ -251,11 +252,15 @@ async function onMessage(message: unknown, sender: Browser.runtime.MessageSender
   }
 }
 
-/** Bytes captured in the page (blob: downloads, POST responses) arrive in base64 chunks over a port. */
+/**
+ * Files from the page (blob: downloads, POST responses, files chosen at an input) arrive over a port: the File
+ * itself in Firefox, base64 chunks in Chromium (where a chosen file goes through the extension frame instead).
+ */
 function onCapturePort(port: Browser.runtime.Port): void {
   if (port.name !== CAPTURE_PORT) return;
   let portal: PortalId | null = null;
   let name = '';
+  let started = false;
   // what the page claims about where the bytes came from is never believed: the record carries the tab's own URL
   const sourceUrl = port.sender?.url;
   // a file chosen at the page's file input: the verdict goes back to that input
@@ -281,6 +286,7 @@ function onCapturePort(port: Browser.runtime.Port): void {
           portal = null;
           return port.disconnect();
         }
+        started = true;
         name = msg.name;
         expected = msg.size;
         if (msg.via === 'upload') upload = { expect: msg.expect };
@@ -299,6 +305,12 @@ function onCapturePort(port: Browser.runtime.Port): void {
         if (await finishCapture(handed)) port.disconnect();
         // not handed after all: the content script streams the bytes, as if there were no frame
         else port.postMessage({ type: CAPTURE_ACCEPTED });
+      } else if (msg.type === 'capture-file') {
+        // once, after the announcement, of the announced size, and only where ports carry files at all
+        if (!PORTS_CARRY_FILES || !started || received > 0 || msg.file.size !== expected) return port.disconnect();
+        received = expected;
+        await finishCapture(msg.file);
+        port.disconnect();
       } else if (msg.type === 'capture-chunk') {
         const bytes = fromBase64(msg.data);
         received += bytes.length;

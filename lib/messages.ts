@@ -20,7 +20,9 @@ export const CaptureChunkSchema = z.object({ type: z.literal('capture-chunk'), d
 export const CaptureEndSchema = z.object({ type: z.literal('capture-end') });
 /** The file was posted to the extension frame under the key the worker issued. */
 export const CaptureHandedSchema = z.object({ type: z.literal('capture-handed') });
-export const CapturePortMessageSchema = z.discriminatedUnion('type', [CaptureStartSchema, CaptureChunkSchema, CaptureEndSchema, CaptureHandedSchema]);
+/** The whole file by reference, where the runtime's ports clone Blobs (Firefox): no chunks, no base64. */
+export const CaptureFileSchema = z.object({ type: z.literal('capture-file'), file: z.custom<Blob>((v) => typeof Blob !== 'undefined' && v instanceof Blob) });
+export const CapturePortMessageSchema = z.discriminatedUnion('type', [CaptureStartSchema, CaptureChunkSchema, CaptureEndSchema, CaptureHandedSchema, CaptureFileSchema]);
 export type CapturePortMessage = z.infer<typeof CapturePortMessageSchema>;
 
 /** «Проверить» beside a link: the worker fetches the URL with the portal's cookies and checks it. */

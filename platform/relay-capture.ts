@@ -1,11 +1,12 @@
 /**
- * Isolated-world side of page capture: takes the Blob our page-world script posted and streams it to the
- * service worker in base64 chunks (runtime messages are JSON in Chromium).
+ * Isolated-world side of page capture: takes the Blob our page-world script posted and sends it to the
+ * worker over the capture port (platform/port-file.ts: by reference in Firefox, base64 chunks in Chromium).
  */
 import { browser } from 'wxt/browser';
-import { CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type CheckDoneNotice } from '../lib/capture-protocol';
+import { CAPTURE_PORT, type CheckDoneNotice } from '../lib/capture-protocol';
 import { CAPTURE_WINDOW_TAG } from '../lib/capture-protocol';
 import type { CheckProgressNotice } from './check-progress';
+import { sendFileOverPort } from './port-file';
 
 export interface CaptureFailed {
   type: 'check-failed';
@@ -36,21 +37,5 @@ export async function relayToWorker(blob: Blob, name: string, onNotice: (n: Chec
     else if (type === 'check-progress') onNotice(msg as CheckProgressNotice);
   });
   port.postMessage({ type: 'capture-start', name, size: blob.size });
-  for (let off = 0; off < blob.size && open; off += CAPTURE_CHUNK_BYTES) {
-    const bytes = ownBytes(await blob.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer());
-    port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
-  }
-  if (open) port.postMessage({ type: 'capture-end' });
-}
-
-/**
- * In Firefox the Blob posted from the page world stays a page-owned object, and so does the ArrayBuffer read
- * from it: typed-array methods that look up its constructor (subarray, slice) throw «Permission denied to
- * access property "constructor"». Copy the bytes into a fresh array of the content script's own world.
- */
-export function ownBytes(buffer: ArrayBuffer): Uint8Array {
-  const source = new Uint8Array(buffer);
-  const copy = new Uint8Array(source.length);
-  copy.set(source);
-  return copy;
+  await sendFileOverPort(blob, port, () => open);
 }

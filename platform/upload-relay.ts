@@ -3,18 +3,19 @@
  * a chosen file goes, bytes unread until the worker accepts it, to the worker over the capture port.
  */
 import { browser } from 'wxt/browser';
-import { CAPTURE_ACCEPTED, CAPTURE_CHUNK_BYTES, CAPTURE_PORT, toBase64, type UploadRecordedNotice, type UploadVerdictNotice } from '../lib/capture-protocol';
+import { CAPTURE_ACCEPTED, CAPTURE_PORT, type UploadRecordedNotice, type UploadVerdictNotice } from '../lib/capture-protocol';
 import { MAX_FILE_BYTES } from '../lib/checks/limits';
 import type { UploadResult } from '../components/inpage/host';
 import { handToFrame, handoffFrameReady } from './upload-frame-link';
+import { PORTS_CARRY_FILES, sendFileOverPort } from './port-file';
 
-/** Chromium's ports carry JSON only: there the file goes by reference through the extension frame; Firefox streams. */
-const HANDOFF = !import.meta.env?.FIREFOX;
+/** Chromium's ports carry JSON only: there the file goes by reference through the extension frame; Firefox's port carries the File itself. */
+const HANDOFF = !PORTS_CARRY_FILES;
 
 /**
  * One chosen file to the worker: announce it, wait for the worker to accept (it refuses when Сверка is off
  * for this portal), then hand the file to the extension frame under the key the worker issued — or, where
- * there is no frame or the hand-off failed (the worker accepts again without a key), stream each chunk once.
+ * there is no frame or the hand-off failed (the worker accepts again without a key), send it over the port.
  * Files over the limit are announced by size only.
  */
 export function relayUpload(file: File, expect: string | undefined, onResult: (r: UploadResult) => void): void {
@@ -53,19 +54,7 @@ export function relayUpload(file: File, expect: string | undefined, onResult: (r
 
 async function send(file: File, port: ReturnType<typeof browser.runtime.connect>, handoff: unknown): Promise<void> {
   if (typeof handoff === 'string' && (await handToFrame(file, handoff))) port.postMessage({ type: 'capture-handed' });
-  else await stream(file, port);
-}
-
-/** Each chunk is read while the one before is encoded and sent. */
-async function stream(file: File, port: ReturnType<typeof browser.runtime.connect>): Promise<void> {
-  const read = (off: number) => file.slice(off, off + CAPTURE_CHUNK_BYTES).arrayBuffer();
-  let next = read(0);
-  for (let off = 0; off < file.size; off += CAPTURE_CHUNK_BYTES) {
-    const bytes = new Uint8Array(await next);
-    if (off + CAPTURE_CHUNK_BYTES < file.size) next = read(off + CAPTURE_CHUNK_BYTES);
-    port.postMessage({ type: 'capture-chunk', data: toBase64(bytes) });
-  }
-  port.postMessage({ type: 'capture-end' });
+  else await sendFileOverPort(file, port);
 }
 
 /** A file input is about to be used: the worker readies its check runner while the official picks the file. */
