@@ -24,9 +24,9 @@ export interface FirefoxLaunched {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(port: number): Promise<FirefoxLaunched> {
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the Firefox test package first: npx wxt build -b firefox --mode e2e');
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+export async function launchFirefox(port: number, extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxLaunched> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('Build the Firefox test package first: npx wxt build -b firefox --mode e2e');
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
   const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -54,7 +54,7 @@ export async function launchFirefox(port: number): Promise<FirefoxLaunched> {
     },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    await browser.installExtension(extensionDir);
   } catch (err) {
     await browser.close();
     throw err;

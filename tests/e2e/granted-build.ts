@@ -16,8 +16,11 @@ export function buildGrantingHosts(hosts: readonly string[], from = EXTENSION_DI
   const dir = join(TMP, `extension-granted-${process.pid}-${Date.now()}`);
   cpSync(from, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts.map((h) => `https://${h}/*`)];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { manifest_version: number; host_permissions?: string[]; permissions?: string[] };
+  const origins = hosts.map((h) => `https://${h}/*`);
+  // MV2 (the Firefox package) lists host permissions with the others
+  if (manifest.manifest_version === 2) manifest.permissions = [...(manifest.permissions ?? []), ...origins];
+  else manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
