@@ -6,7 +6,8 @@
  */
 import type { CheckReport } from '../lib/checks/report';
 import { checkSource } from '../lib/checks/registry';
-import { blobSource, type ByteSource } from '../lib/formats/source';
+import { blobSource, bytesSource, type ByteSource } from '../lib/formats/source';
+import { READ_WHOLE_BYTES } from '../lib/checks/limits';
 import { headline } from '../lib/checks/headline';
 import { checkTimeLimitMs, stoppedReport } from '../lib/checks/stopped';
 
@@ -52,7 +53,11 @@ export function serveChecksInWorker(scope: { postMessage(m: WorkerReply, transfe
   scope.onmessage = async (e) => {
     if (e.data?.type !== 'check') return;
     const onProgress = (fraction: number) => scope.postMessage({ type: 'progress', fraction });
-    const report = await checkSource(e.data.name, readingProgress(blobSource(e.data.blob), onProgress), { onProgress });
+    const { blob, name } = e.data;
+    // a file that fits in memory is read at once: a Blob read is served on this thread, so reads made between
+    // steps of the check would each wait for it (the extension's Worker gets its pieces from the page instead)
+    const source = blob.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await blob.arrayBuffer())) : blobSource(blob);
+    const report = await checkSource(name, readingProgress(source, onProgress), { onProgress });
     const { report: _, ...facts } = checkedFrom(report);
     const bytes = new TextEncoder().encode(JSON.stringify(report)).buffer as ArrayBuffer;
     scope.postMessage({ type: 'done', facts, bytes }, [bytes]);

@@ -82,3 +82,31 @@ describe('userscript checks in a worker, kept for the next check', () => {
     expect(FakeWorker.started.at(-1)!.checks).toBe(1);
   });
 });
+
+describe('the userscript worker side', () => {
+  it('reads a file that fits in memory once, whole (a Blob read waits for this thread, so none between steps)', async () => {
+    const { serveChecksInWorker } = await import('../../../userscript/run-check');
+    let slices = 0;
+    let wholeReads = 0;
+    class CountingBlob extends Blob {
+      override slice(...args: Parameters<Blob['slice']>): Blob {
+        slices++;
+        return super.slice(...args);
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        wholeReads++;
+        return super.arrayBuffer();
+      }
+    }
+    const json = JSON.stringify([{ licenseNumber: 'Л041-00110-77/00012345', status: 'success' }]);
+    const replies: WorkerReply[] = [];
+    const scope = { onmessage: null as ((e: MessageEvent<WorkerRequest>) => void) | null, postMessage: (m: WorkerReply) => void replies.push(m) };
+    serveChecksInWorker(scope);
+    scope.onmessage!({ data: { type: 'check', blob: new CountingBlob([json]), name: 'import_result_1.json' } } as MessageEvent<WorkerRequest>);
+    await expect.poll(() => replies.some((r) => r.type === 'done')).toBe(true);
+    const done = replies.find((r) => r.type === 'done') as Extract<WorkerReply, { type: 'done' }>;
+    expect(done.facts.kind).toBe('tor-knd-registry-export');
+    expect(replies[0].type).toBe('ready');
+    expect([wholeReads, slices]).toEqual([1, 0]);
+  });
+});
