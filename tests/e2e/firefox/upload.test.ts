@@ -1,7 +1,8 @@
 /**
  * The check at the file picker (issue 11) in Firefox ESR with the built firefox-mv2 package: a file chosen at
- * the ТОР КНД import task goes over the capture port to the MV2 background page, which checks it in its own
- * Worker; the verdict appears beside the input and the portal's button asks first when the file has an error.
+ * the ТОР КНД import task, or at ССТУ.РФ on a host the official added, goes over the capture port (the File
+ * itself: Firefox's ports clone Blobs) to the MV2 background page, which checks it in its own Worker; the
+ * verdict appears beside the input and the portal's button asks first when the file has an error.
  * The fixture server sees the portal's upload request, so nothing is blocked silently.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,16 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageFixture, startPortalServer, type PortalServer } from '../harness';
-import { launchFirefox, openPortalPage, waitFor, type FirefoxLaunched } from '../firefox-harness';
+import { generatedFixture, pageFixture, startPortalServer, type PortalServer } from '../harness';
+import { FIREFOX_EXTENSION_DIR, launchFirefox, openExtensionPage, openPortalPage, waitFor, type FirefoxLaunched } from '../firefox-harness';
+import { buildGrantingHosts } from '../granted-build';
+import { bigArchive } from '../../../scripts/bench/sstu';
 import { ALREADY, erulResultText, exportFileText, licenceNumbers } from '../../../scripts/fixtures/renumbering';
 
 const TASK_URL = 'https://tor.knd.gov.ru/service-tasks/new';
+const SSTU_HOST = 'xn--q1aade.xn--p1ai'; // ссту.рф
 const IMPORT_PATH = '/api/service-tasks/import';
 
 let server: PortalServer;
 let ff: FirefoxLaunched;
 let dir: string;
+let granted: ReturnType<typeof buildGrantingHosts>;
 
 /** A file on disk for the file chooser. */
 function chosen(name: string, text: string): string {
@@ -31,12 +36,34 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sverka-ff-upload-'));
   server = await startPortalServer();
   server.serve('tor.knd.gov.ru', '/service-tasks/new', { body: pageFixture('tor-knd-import-task.html'), type: 'text/html; charset=utf-8' });
-  ff = await launchFirefox(server.port);
+  server.serve(SSTU_HOST, '/upload', { body: pageFixture('sstu-rf-upload.html'), type: 'text/html; charset=utf-8' });
+  server.serve(SSTU_HOST, '/upload/archive', { body: '<!doctype html><html lang="ru"><meta charset="utf-8"><h1>Архив принят</h1></html>', type: 'text/html; charset=utf-8' });
+  // the official added ССТУ.РФ on the options page; the permission the prompt would give is in the manifest
+  granted = buildGrantingHosts([SSTU_HOST], FIREFOX_EXTENSION_DIR);
+  ff = await launchFirefox(server.port, granted.dir);
+  const options = await openExtensionPage(ff, 'options.html', '#orgName');
+  await options.evaluate(async (host) => {
+    const b = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, Record<string, unknown>>>; set(v: object): Promise<void> } } } }).browser;
+    const r = await b.storage.local.get('settings');
+    await b.storage.local.set({ settings: { ...(r.settings ?? {}), userHosts: [{ portal: 'sstu', host }] } });
+  }, SSTU_HOST);
+  // the background page registers the ССТУ.РФ script once it has read the new host
+  await waitFor(
+    () =>
+      options.evaluate(async () => {
+        const b = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).browser;
+        return (await b.scripting.getRegisteredContentScripts()).map((x) => x.id);
+      }),
+    (ids) => ids.includes('sverka-user-sstu'),
+    'the ССТУ.РФ script registered',
+  );
+  await options.close();
 }, 180_000);
 
 afterAll(async () => {
   await ff?.close();
   await server?.close();
+  granted?.remove();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,9 +96,9 @@ async function answer(page: Page, button: string): Promise<void> {
   }, button);
 }
 
-async function choose(page: Page, path: string): Promise<void> {
-  const input = (await page.$('input#x2c-file')) as ElementHandle<HTMLInputElement> | null;
-  await input!.uploadFile(path);
+async function choose(page: Page, path: string, input = 'input#x2c-file'): Promise<void> {
+  const element = (await page.$(input)) as ElementHandle<HTMLInputElement> | null;
+  await element!.uploadFile(path);
 }
 
 const pressUpload = (page: Page) => page.click('#x2c-run');
@@ -140,4 +167,29 @@ describe('Firefox ESR: the check at the ТОР КНД import task', () => {
     expect(imports().length).toBe(before + 1);
     await page.close();
   });
+});
+
+describe('Firefox ESR: the check at ССТУ.РФ (a host the official added)', () => {
+  it('a 12 MB archive: «можно загружать»; a damaged one: error, the question, sent once after «Всё равно загрузить»', async () => {
+    const big = join(dir, 'Файл_1.zip');
+    await bigArchive(big, 12 * 1024 * 1024);
+    const damaged = join(dir, 'Файл_2.zip');
+    writeFileSync(damaged, await generatedFixture('sstu/damaged/Файл_2.zip'));
+    const archives = () => server.received.filter((r) => r.method === 'POST' && r.path === '/upload/archive');
+    const page = await openPortalPage(ff, `https://${SSTU_HOST}/upload`);
+    await choose(page, big, '#archive');
+    const good = await verdictOf(page, 'Файл_1.zip');
+    expect(good.verdict).toBe('ok');
+    expect(good.text).toContain('Файл в порядке — можно загружать');
+    await choose(page, damaged, '#archive');
+    const bad = await verdictOf(page, 'Файл_2.zip');
+    expect(bad.verdict).toBe('error');
+    expect(bad.text).toContain('1 повреждён');
+    await page.click('input[type="submit"]');
+    expect(await waitFor(() => question(page), (q) => q !== null, 'the question before upload')).toContain('Файл_2.zip');
+    expect(archives()).toHaveLength(0);
+    await answer(page, 'Всё равно загрузить');
+    await waitFor(async () => archives().length, (n) => n === 1, 'the portal sent the archive');
+    await page.close();
+  }, 120_000);
 });
