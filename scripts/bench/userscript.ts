@@ -13,7 +13,7 @@ import { buildUserscript, USERSCRIPT_MAX_BYTES } from '../build-userscript';
 import type { Page } from 'playwright-core';
 import { startPortalServer } from '../../tests/e2e/harness';
 import { launchWithUserscript } from '../../tests/e2e/userscript-harness';
-import { changeToVerdictMs, chosenToVerdict, line, timeChanges, uploadBenchFiles } from './upload';
+import { changeToVerdictMs, chosenToVerdict, line, readyToWait, timeChanges, uploadBenchFiles } from './upload';
 
 const SSTU_HOST = 'xn--q1aade.xn--p1ai';
 const RUNS = 4;
@@ -22,6 +22,7 @@ const RUNS = 4;
 async function chosenOneAfterAnother(page: Page, url: string, input: string, paths: string[]): Promise<number[]> {
   await page.goto(url);
   await timeChanges(page, input);
+  await readyToWait(page);
   const out: number[] = [];
   for (const path of paths) {
     await page.locator(input).setInputFiles(path, { timeout: 120_000 });
