@@ -55,8 +55,11 @@ export function serveChecksInWorker(scope: { postMessage(m: WorkerReply, transfe
     const onProgress = (fraction: number) => scope.postMessage({ type: 'progress', fraction });
     const { blob, name } = e.data;
     // a file that fits in memory is read at once: a Blob read is served on this thread, so reads made between
-    // steps of the check would each wait for it (the extension's Worker gets its pieces from the page instead)
-    const source = blob.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await blob.arrayBuffer())) : blobSource(blob);
+    // steps of the check would each wait for it (pieces read and posted by the page, as the extension does,
+    // were no faster here: 25 MB archive 820–877 vs 787–806 ms). A file that cannot be read so is read the
+    // slow way, and the check reports what it finds.
+    const whole = blob.size <= READ_WHOLE_BYTES ? await blob.arrayBuffer().catch(() => null) : null;
+    const source = whole ? bytesSource(new Uint8Array(whole)) : blobSource(blob);
     const report = await checkSource(name, readingProgress(source, onProgress), { onProgress });
     const { report: _, ...facts } = checkedFrom(report);
     const bytes = new TextEncoder().encode(JSON.stringify(report)).buffer as ArrayBuffer;

@@ -110,3 +110,27 @@ describe('the userscript worker side', () => {
     expect([wholeReads, slices]).toEqual([1, 0]);
   });
 });
+
+describe('the userscript worker side, a file that cannot be read', () => {
+  it('still answers with a report (the page is not left waiting for its time limit)', async () => {
+    const { serveChecksInWorker } = await import('../../../userscript/run-check');
+    class GoneBlob extends Blob {
+      override slice(): Blob {
+        return new GoneBlob(['{}']);
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new DOMException('A requested file or directory could not be found', 'NotFoundError'));
+      }
+      override stream(): ReturnType<Blob['stream']> {
+        throw new DOMException('A requested file or directory could not be found', 'NotFoundError');
+      }
+    }
+    const replies: WorkerReply[] = [];
+    const scope = { onmessage: null as ((e: MessageEvent<WorkerRequest>) => void) | null, postMessage: (m: WorkerReply) => void replies.push(m) };
+    serveChecksInWorker(scope);
+    scope.onmessage!({ data: { type: 'check', blob: new GoneBlob(['{"a":1}']), name: 'import_result_1.json' } } as MessageEvent<WorkerRequest>);
+    await expect.poll(() => replies.some((r) => r.type === 'done')).toBe(true);
+    const done = replies.find((r) => r.type === 'done') as Extract<WorkerReply, { type: 'done' }>;
+    expect(done.facts.verdict).toBe('error');
+  });
+});
