@@ -16,7 +16,7 @@ import { checkSource } from '../../lib/checks/registry';
 import { bytesSource } from '../../lib/formats/source';
 import type { ElementHandle, Page as FirefoxPage } from 'puppeteer-core';
 import { EXTENSION_DIR, launchWithExtension, pageFixture, startPortalServer, type PortalServer } from '../../tests/e2e/harness';
-import { FIREFOX_EXTENSION_DIR, launchFirefox, openExtensionPage } from '../../tests/e2e/firefox-harness';
+import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH, launchFirefox, openExtensionPage } from '../../tests/e2e/firefox-harness';
 import { buildGrantingHosts } from '../../tests/e2e/granted-build';
 import { erulResultText, licenceNumbers } from '../fixtures/renumbering';
 import { bigArchive } from './sstu';
@@ -179,6 +179,7 @@ async function firefoxLines(
   server: PortalServer,
   f: { archive: Uint8Array; erulPath: string; archivePath: string; baseErul: number; baseArchive: number },
 ): Promise<string[]> {
+  if (!existsSync(FIREFOX_PATH)) return [`Firefox ESR: not measured (no ${FIREFOX_PATH}; FIREFOX_PATH names another)`];
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
   const granted = buildGrantingHosts([SSTU_HOST], FIREFOX_EXTENSION_DIR);
   const ff = await launchFirefox(server.port, granted.dir);
