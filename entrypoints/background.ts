@@ -33,7 +33,7 @@ import { PAGE_CAPTURE_REFUSED, takePageCapture } from '../platform/rate-limit';
 import { uploadNotice } from '../platform/upload-check';
 import { settleRunningChecks } from '../platform/resume-checks';
 import { SETTLE_ALARM, watchRunningChecks } from '../platform/settle-alarm';
-import { PORTS_CARRY_FILES } from '../platform/port-file';
+import { takesWholeFile } from '../platform/port-file';
 
 const RETENTION_ALARM = 'retention';
 /** How far back the safety net looks for portal downloads that no event announced. */
@@ -306,8 +306,7 @@ function onCapturePort(port: Browser.runtime.Port): void {
         // not handed after all: the content script streams the bytes, as if there were no frame
         else port.postMessage({ type: CAPTURE_ACCEPTED });
       } else if (msg.type === 'capture-file') {
-        // once, after the announcement, of the announced size, and only where ports carry files at all
-        if (!PORTS_CARRY_FILES || !started || received > 0 || msg.file.size !== expected) return port.disconnect();
+        if (!takesWholeFile({ started, expected, received }, msg.file)) return port.disconnect();
         received = expected;
         await finishCapture(msg.file);
         port.disconnect();

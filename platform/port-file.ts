@@ -12,6 +12,23 @@ export const PORTS_CARRY_FILES = Boolean(import.meta.env?.FIREFOX);
 
 type Port = Pick<Browser.runtime.Port, 'postMessage'>;
 
+/** What the worker's end of a capture port knows when a whole File arrives. */
+export interface PortFileState {
+  /** `capture-start` came, and said how big the file is. */
+  started: boolean;
+  expected: number;
+  /** Bytes already taken on this port (chunks, or a File before). */
+  received: number;
+}
+
+/**
+ * Whether the worker takes a `capture-file`: only where ports carry files at all, only after the announcement,
+ * only once and never mixed with chunks, and only of the announced size (which the limit was checked against).
+ */
+export function takesWholeFile(state: PortFileState, file: Blob, carryFiles = PORTS_CARRY_FILES): boolean {
+  return carryFiles && state.started && state.received === 0 && file.size === state.expected;
+}
+
 /**
  * Sends the whole file, then `capture-end` where it went in chunks. `open` is asked before each chunk: a port
  * the worker closed (it refused the file, or Сверка was switched off) gets nothing more.

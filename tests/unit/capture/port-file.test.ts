@@ -4,7 +4,7 @@
  * runtime will not clone that Blob.
  */
 import { describe, expect, it } from 'vitest';
-import { ownBytes, sendFileOverPort } from '../../../platform/port-file';
+import { ownBytes, sendFileOverPort, takesWholeFile } from '../../../platform/port-file';
 import { CAPTURE_CHUNK_BYTES, fromBase64 } from '../../../lib/capture-protocol';
 import { CapturePortMessageSchema } from '../../../lib/messages';
 
@@ -79,6 +79,26 @@ describe('the capture-file message', () => {
     expect(CapturePortMessageSchema.safeParse({ type: 'capture-file', file: new Blob(['{}']) }).success).toBe(true);
     expect(CapturePortMessageSchema.safeParse(JSON.parse(JSON.stringify({ type: 'capture-file', file: new Blob(['{}']) }))).success).toBe(false);
     expect(CapturePortMessageSchema.safeParse({ type: 'capture-file', file: 'AAAA' }).success).toBe(false);
+  });
+});
+
+describe('the worker takes a whole File (takesWholeFile)', () => {
+  const file = new Blob([new Uint8Array(10)]);
+  const announced = { started: true, expected: 10, received: 0 };
+  it('after the announcement, once, of the announced size, where ports carry files', () => {
+    expect(takesWholeFile(announced, file, true)).toBe(true);
+  });
+  it('refuses a File of another size than announced (the size limit was checked against the announcement)', () => {
+    expect(takesWholeFile({ ...announced, expected: 9 }, file, true)).toBe(false);
+    expect(takesWholeFile({ ...announced, expected: 11 }, file, true)).toBe(false);
+  });
+  it('refuses one before the announcement, a second one, or one after chunks', () => {
+    expect(takesWholeFile({ ...announced, started: false }, file, true)).toBe(false);
+    expect(takesWholeFile({ ...announced, received: 10 }, file, true)).toBe(false);
+    expect(takesWholeFile({ ...announced, received: 3 }, file, true)).toBe(false);
+  });
+  it('refuses any where ports carry JSON only (Chromium)', () => {
+    expect(takesWholeFile(announced, file, false)).toBe(false);
   });
 });
 
