@@ -10,6 +10,9 @@ import { WARM_UP_FILE, warmUpArchive } from '../lib/checks/warm-up';
 import { serveCheck, type CheckWorkerScope } from '../platform/check-worker-body';
 import { journal } from '../platform/journal';
 import { journalLmsz } from '../platform/journal-lmsz';
+import { ENTRY_HELPER_NAME, helperFor, type HelperWorkerLike } from '../lib/checks/entry-helper';
+import type { WorkerEntryReply } from '../lib/checks/worker-protocol';
+import { CHECK_WORKER_PATH } from '../platform/isolated-check';
 
 export default defineUnlistedScript(() => {
   // started ahead of need: compile the check code on files of our own before the official's arrives; stopped
@@ -23,5 +26,9 @@ export default defineUnlistedScript(() => {
     })
     .catch(() => undefined);
   // the journal is this extension origin's, open to its Workers too (ЕГИССО rules 014/019 read it)
-  serveCheck(self as unknown as CheckWorkerScope, { egissoLmsz: () => journalLmsz(journal) }, () => warming.abort());
+  serveCheck(self as unknown as CheckWorkerScope, { egissoLmsz: () => journalLmsz(journal), entryHelper: startHelper() }, () => warming.abort());
+  if (self.name === ENTRY_HELPER_NAME) self.postMessage({ type: 'ready' } satisfies WorkerEntryReply);
 });
+
+/** A second Worker of this script for big archives' entries (lib/checks/entry-helper.ts); a helper starts none. */
+const startHelper = () => helperFor(self.name, () => new Worker(CHECK_WORKER_PATH, { name: ENTRY_HELPER_NAME }) as unknown as HelperWorkerLike);

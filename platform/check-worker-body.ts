@@ -7,6 +7,7 @@ import { hashAndCheck } from '../lib/checks/hash-and-check';
 import { READ_WHOLE_BYTES } from '../lib/checks/limits';
 import type { CheckContext } from '../lib/checks/types';
 import type { WorkerCheckReply, WorkerInbound } from '../lib/checks/worker-protocol';
+import { serveEntry } from '../lib/checks/entry-helper';
 import { ArrivingSource, blobSource, bytesSource, type ByteSource } from '../lib/formats/source';
 
 export interface CheckWorkerScope {
@@ -31,6 +32,7 @@ export function serveCheck(scope: CheckWorkerScope, ctx: Omit<CheckContext, 'onP
     if (m.type === 'bytes') return arriving?.put(m.offset, new Uint8Array(m.bytes, 0, m.length ?? m.bytes.byteLength));
     if (m.type === 'bytes-failed') return arriving?.fail(new Error(m.message));
     onFile?.();
+    if (m.type === 'entry') return serveEntry(scope, m);
     const { name, blob } = m;
     const inMemory = m.arriving || blob.size <= READ_WHOLE_BYTES;
     let source: Promise<ByteSource>;

@@ -10,6 +10,9 @@ import { blobSource, bytesSource, type ByteSource } from '../lib/formats/source'
 import { READ_WHOLE_BYTES } from '../lib/checks/limits';
 import { headline } from '../lib/checks/headline';
 import { checkTimeLimitMs, stoppedReport } from '../lib/checks/stopped';
+import type { ArchiveEntryHelper } from '../lib/checks/archive-entry';
+import type { WorkerEntryReply, WorkerEntryRequest } from '../lib/checks/worker-protocol';
+import { serveEntry } from '../lib/checks/entry-helper';
 
 /**
  * A finished check: the short facts at once, the full report on demand. From a worker the report crosses as
@@ -48,9 +51,22 @@ function note(mode: 'worker' | 'slices', name: string): void {
   console.debug(`Сверка: ${name} проверен ${mode === 'worker' ? 'в фоновом потоке' : 'на странице частями'}`);
 }
 
-/** Worker side: answers check requests with progress and the report. */
-export function serveChecksInWorker(scope: { postMessage(m: WorkerReply, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null }): void {
+/** The worker's own scope as serveChecksInWorker uses it (a helper gets entries and answers them). */
+export interface WorkerSideScope {
+  postMessage(m: WorkerReply | WorkerEntryReply, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerRequest | WorkerEntryRequest>) => void) | null;
+}
+
+/**
+ * Worker side: answers check requests with progress and the report. `startHelper`: a second Worker of the same
+ * source for big archives' entries (lib/checks/entry-helper.ts), started once the first check is done: starting
+ * it compiles the whole userscript, which during the first check slowed it (25 MB archive 823–833 ms against
+ * 701–753 ms without a helper). A helper answers the entries it is handed.
+ */
+export function serveChecksInWorker(scope: WorkerSideScope, startHelper?: () => ArchiveEntryHelper | undefined): void {
+  let entryHelper: ArchiveEntryHelper | undefined;
   scope.onmessage = async (e) => {
+    if (e.data?.type === 'entry') return serveEntry(scope, e.data);
     if (e.data?.type !== 'check') return;
     const onProgress = (fraction: number) => scope.postMessage({ type: 'progress', fraction });
     const { blob, name } = e.data;
@@ -60,10 +76,11 @@ export function serveChecksInWorker(scope: { postMessage(m: WorkerReply, transfe
     // slow way, and the check reports what it finds.
     const whole = blob.size <= READ_WHOLE_BYTES ? await blob.arrayBuffer().catch(() => null) : null;
     const source = whole ? bytesSource(new Uint8Array(whole)) : blobSource(blob);
-    const report = await checkSource(name, readingProgress(source, onProgress), { onProgress });
+    const report = await checkSource(name, readingProgress(source, onProgress), { onProgress, entryHelper });
     const { report: _, ...facts } = checkedFrom(report);
     const bytes = new TextEncoder().encode(JSON.stringify(report)).buffer as ArrayBuffer;
     scope.postMessage({ type: 'done', facts, bytes }, [bytes]);
+    entryHelper ??= startHelper?.();
   };
   scope.postMessage({ type: 'ready' });
 }

@@ -4,13 +4,12 @@
  * JSON or XML — their status records counted for the comparison with the status report.
  */
 import { SSTU_ARCHIVE_AGAIN } from '../sstu/archive-advice';
-import { inflateSync } from 'fflate';
 import { tryZip, type PreparedFile } from '../formats/prepared';
-import { streamEntry, streamsNatively, type EntryCheck, type EntryProblem, type ZipEntry } from '../formats/zip';
+import type { EntryProblem, ZipEntry } from '../formats/zip';
 import type { ByteSource } from '../formats/source';
-import { crc32 } from '../formats/crc32';
+import { checkArchiveEntry, cutEntry, helperTakes, type ArchiveEntryHelper, type EntryOutcome } from './archive-entry';
 import type { Finding } from './report';
-import type { KindCheck, KindResult } from './types';
+import type { CheckContext, KindCheck, KindResult } from './types';
 import { counterFor } from '../sstu/records';
 import { count } from '../sstu/table';
 
@@ -24,58 +23,6 @@ export function archiveNumber(name: string): number | null {
   const base = name.split(/[\\/]/).pop() ?? name;
   const m = /^файл[_\s-]*(\d+)(?:\s*\(\d+\))?\.zip$/i.exec(base.normalize('NFC'));
   return m ? Number(m[1]) : null;
-}
-
-/**
- * Where the runtime inflates natively, big entries stream through it (lib/formats/native-inflate.ts). Otherwise
- * entries up to this size (packed and unpacked) are inflated in one call into a buffer of their declared size:
- * as fast as a bare inflate, and at most twice this in memory. Larger entries stream through streamEntry.
- */
-export const WHOLE_ENTRY_BYTES = 16 * 1024 * 1024;
-
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-
-/** One entry, CRC-checked: whole for small deflated entries, streamed otherwise (same problems and messages). */
-export async function verifyEntry(
-  source: ByteSource,
-  entry: ZipEntry,
-  onData?: (chunk: Uint8Array) => void,
-  onRead?: (bytes: number) => void,
-  /** An output buffer reused from entry to entry (onData's chunk is only valid during the call). */
-  scratch?: { buf: Uint8Array },
-): Promise<EntryCheck> {
-  if (entry.method !== 8 || entry.encrypted || entry.size > WHOLE_ENTRY_BYTES || entry.compressedSize > WHOLE_ENTRY_BYTES || streamsNatively(entry)) {
-    return streamEntry(source, entry, onData, onRead);
-  }
-  const h = await source.read(entry.localHeaderOffset, 30);
-  if (h.length < 30 || h[0] !== 0x50 || h[1] !== 0x4b || h[2] !== 0x03 || h[3] !== 0x04) return streamEntry(source, entry, onData, onRead);
-  const start = entry.localHeaderOffset + 30 + u16(h, 26) + u16(h, 28);
-  if (start + entry.compressedSize > source.size) return streamEntry(source, entry, onData, onRead);
-  const packed = await source.read(start, entry.compressedSize);
-  onRead?.(packed.length);
-  const fail = (problem: EntryProblem, message: string): EntryCheck => ({ entry, ok: false, problem, message });
-  let out: Uint8Array;
-  try {
-    let target: Uint8Array;
-    if (scratch) {
-      if (scratch.buf.length < entry.size) scratch.buf = new Uint8Array(Math.max(entry.size, Math.min(WHOLE_ENTRY_BYTES, scratch.buf.length * 2)));
-      target = scratch.buf.subarray(0, entry.size);
-    } else {
-      target = new Uint8Array(entry.size);
-    }
-    out = inflateSync(packed, { out: target });
-  } catch {
-    return fail('inflate', `Файл «${entry.name}» в архиве повреждён: данные не распаковываются.`);
-  }
-  if (out.length !== entry.size) {
-    return fail('truncated', `Файл «${entry.name}» в архиве короче, чем записано в оглавлении (${out.length} из ${entry.size} байт): архив повреждён.`);
-  }
-  // data longer than declared is cut at the declared size, so its CRC cannot match either
-  if (crc32(out) !== entry.crc32) return fail('crc', `Файл «${entry.name}» в архиве повреждён: контрольная сумма не совпадает.`);
-  onData?.(out);
-  return { entry, ok: true };
 }
 
 export interface ArchiveDetails {
@@ -102,6 +49,65 @@ export function sizeText(bytes: number): string {
   return Math.abs(bytes - SSTU_ARCHIVE_LIMIT_BYTES) < 1024 ** 2 ? `${mbText} (${bytes.toLocaleString('ru-RU')} байт)` : mbText;
 }
 
+/**
+ * Every entry's outcome, in the archive's order. With a helper in the context, two go at once: this thread
+ * takes the next entry in place while the helper checks the next one it can take, and so on to the end.
+ */
+async function checkEntries(
+  source: ByteSource,
+  files: readonly ZipEntry[],
+  countRecords: boolean,
+  onRead: (bytes: number) => void,
+  ctx: CheckContext,
+): Promise<EntryOutcome[]> {
+  const outcomes: EntryOutcome[] = new Array(files.length);
+  const claimed = new Uint8Array(files.length);
+  const scratch = { buf: new Uint8Array(0) };
+  const stopIfAsked = () => {
+    if (ctx.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+  };
+  // each lane's cursor only moves forward: claiming stays linear in the number of entries
+  let hereAt = 0;
+  const here = async () => {
+    for (;;) {
+      while (hereAt < files.length && claimed[hereAt]) hereAt++;
+      if (hereAt >= files.length) return;
+      const i = hereAt;
+      claimed[i] = 1;
+      stopIfAsked();
+      outcomes[i] = await checkArchiveEntry(source, files[i], countRecords, onRead, scratch);
+    }
+  };
+  let helperAt = 0;
+  let hereDone = false;
+  const helped = async (helper: ArchiveEntryHelper, allHere: Promise<void>) => {
+    await Promise.race([helper.ready, allHere]);
+    for (;;) {
+      if (hereDone) return;
+      while (helperAt < files.length && (claimed[helperAt] || !helperTakes(files[helperAt]))) helperAt++;
+      if (helperAt >= files.length) return;
+      const i = helperAt;
+      claimed[i] = 1;
+      stopIfAsked();
+      const packed = await cutEntry(source, files[i]);
+      if (packed) {
+        onRead(files[i].compressedSize);
+        try {
+          outcomes[i] = await helper.check(packed, countRecords);
+          continue;
+        } catch {
+          // the helper is gone: this entry and the rest are checked here
+        }
+      }
+      outcomes[i] = await checkArchiveEntry(source, files[i], countRecords, packed ? undefined : onRead);
+      if (packed) return;
+    }
+  };
+  const allHere = here().finally(() => (hereDone = true));
+  await Promise.all(ctx.entryHelper && files.length > 1 ? [allHere, helped(ctx.entryHelper, allHere)] : [allHere]);
+  return outcomes;
+}
+
 export const sstuArchive: KindCheck = {
   id: 'sstu-archive',
   async detect(file: PreparedFile): Promise<number> {
@@ -123,34 +129,25 @@ export const sstuArchive: KindCheck = {
     let encrypted = 0;
     let unsupported = 0;
     let unpackedBytes = 0;
-    let statusRecords: number | null = files.length > 0 && files.every((e) => counterFor(e.name)) ? 0 : null;
-    const scratch = { buf: new Uint8Array(0) };
-    for (const entry of files) {
-      if (ctx.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-      const counter = statusRecords !== null ? counterFor(entry.name) : null;
-      const res = await verifyEntry(
-        file.source,
-        entry,
-        counter ? (chunk) => counter.push(chunk) : undefined,
-        (n) => {
-          done += n;
-          ctx.onProgress?.(Math.min(1, done / totalCompressed));
-        },
-        scratch,
-      );
+    const countRecords = files.length > 0 && files.every((e) => counterFor(e.name));
+    let statusRecords: number | null = countRecords ? 0 : null;
+    const read = (n: number) => {
+      done += n;
+      ctx.onProgress?.(Math.min(1, done / totalCompressed));
+    };
+    const outcomes = await checkEntries(file.source, files, countRecords, read, ctx);
+    files.forEach((entry, i) => {
+      const res = outcomes[i];
       unpackedBytes += entry.size;
       if (res.ok) {
-        if (counter && statusRecords !== null) {
-          const n = counter.finish();
-          statusRecords = n === null ? null : statusRecords + n;
-        }
-        continue;
+        if (countRecords && statusRecords !== null) statusRecords = res.records === null ? null : statusRecords + res.records;
+        return;
       }
       statusRecords = null;
       if (res.problem === 'encrypted') encrypted++;
       else if (res.problem === 'unsupported-method') unsupported++;
       else if (res.problem && DAMAGE.has(res.problem)) damagedEntries.push({ name: entry.name, problem: res.problem, message: res.message ?? '' });
-    }
+    });
     ctx.onProgress?.(1);
 
     const overSizeLimit = file.size > SSTU_ARCHIVE_LIMIT_BYTES;

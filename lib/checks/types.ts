@@ -2,6 +2,7 @@ import type { Finding, LicenceRecord, Summary, Topic, Verdict, CheckReport } fro
 import type { KindId } from './kinds';
 import type { PreparedFile } from '../formats/prepared';
 import type { LmszSource } from '../egisso/package';
+import type { ArchiveEntryHelper } from './archive-entry';
 
 export interface CheckContext {
   /** 0…1 while a long check runs (large archives, big sheets). */
@@ -9,6 +10,8 @@ export interface CheckContext {
   signal?: AbortSignal;
   /** ЕГИССО: the LMSZ of this provider's last 10.05.I package in the journal (rules 014/019 for 10.06.S). */
   egissoLmsz?: () => Promise<LmszSource | null>;
+  /** A second thread for an archive's entries (platform/entry-helper.ts); without it they are checked one by one here. */
+  entryHelper?: ArchiveEntryHelper;
 }
 
 /** What a kind's check returns; the registry adds file, kind and (unless overridden) the verdict. */

@@ -3,7 +3,7 @@ import { deflateSync, zipSync } from 'fflate';
 import { hasNativeInflate, inflateNative, NATIVE_FROM_BYTES, setNativeInflate } from '../../../lib/formats/native-inflate';
 import { readZipDirectory, streamsNatively, verifyZip, type EntryCheck } from '../../../lib/formats/zip';
 import { bytesSource } from '../../../lib/formats/source';
-import { verifyEntry } from '../../../lib/checks/sstu-archive';
+import { verifyEntry } from '../../../lib/checks/archive-entry';
 
 /** Text-like bytes that deflate about 3:1, so 1 MB of them is well over NATIVE_FROM_BYTES packed. */
 function textLike(bytes: number, seed = 7): Uint8Array {

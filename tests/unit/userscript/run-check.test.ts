@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCheck, warmUp, type WorkerReply, type WorkerRequest } from '../../../userscript/run-check';
+import { runCheck, warmUp, type WorkerReply, type WorkerRequest, type WorkerSideScope } from '../../../userscript/run-check';
 import type { CheckReport } from '../../../lib/checks/report';
 
 describe('userscript checks without a worker (the page refused one)', () => {
@@ -100,7 +100,7 @@ describe('the userscript worker side', () => {
     }
     const json = JSON.stringify([{ licenseNumber: 'Л041-00110-77/00012345', status: 'success' }]);
     const replies: WorkerReply[] = [];
-    const scope = { onmessage: null as ((e: MessageEvent<WorkerRequest>) => void) | null, postMessage: (m: WorkerReply) => void replies.push(m) };
+    const scope: WorkerSideScope = { onmessage: null, postMessage: (m) => void replies.push(m as WorkerReply) };
     serveChecksInWorker(scope);
     scope.onmessage!({ data: { type: 'check', blob: new CountingBlob([json]), name: 'import_result_1.json' } } as MessageEvent<WorkerRequest>);
     await expect.poll(() => replies.some((r) => r.type === 'done')).toBe(true);
@@ -126,7 +126,7 @@ describe('the userscript worker side, a file that cannot be read', () => {
       }
     }
     const replies: WorkerReply[] = [];
-    const scope = { onmessage: null as ((e: MessageEvent<WorkerRequest>) => void) | null, postMessage: (m: WorkerReply) => void replies.push(m) };
+    const scope: WorkerSideScope = { onmessage: null, postMessage: (m) => void replies.push(m as WorkerReply) };
     serveChecksInWorker(scope);
     scope.onmessage!({ data: { type: 'check', blob: new GoneBlob(['{"a":1}']), name: 'import_result_1.json' } } as MessageEvent<WorkerRequest>);
     await expect.poll(() => replies.some((r) => r.type === 'done')).toBe(true);
