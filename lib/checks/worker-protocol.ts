@@ -18,7 +18,7 @@ export interface WorkerCheckRequest {
 export type WorkerBytes = { type: 'bytes'; offset: number; bytes: ArrayBuffer; length?: number } | { type: 'bytes-failed'; message: string };
 
 /**
- * To a check Worker serving as another's entry helper (platform/entry-helper.ts): one archive entry's header and
+ * To a check Worker serving as another's entry helper (lib/checks/entry-helper.ts): one archive entry's header and
  * data (transferred), to check as lib/checks/archive-entry.ts does.
  */
 export interface WorkerEntryRequest {
