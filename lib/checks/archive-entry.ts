@@ -7,7 +7,7 @@
 import { inflateSync } from 'fflate';
 import { crc32 } from '../formats/crc32';
 import { bytesSource, type ByteSource } from '../formats/source';
-import { streamEntry, streamsNatively, type EntryCheck, type EntryProblem, type ZipEntry } from '../formats/zip';
+import { dataOffset, streamEntry, streamsNatively, type EntryCheck, type EntryProblem, type ZipEntry } from '../formats/zip';
 import { counterFor } from '../sstu/records';
 
 /**
@@ -16,10 +16,6 @@ import { counterFor } from '../sstu/records';
  * as fast as a bare inflate, and at most twice this in memory. Larger entries stream through streamEntry.
  */
 export const WHOLE_ENTRY_BYTES = 16 * 1024 * 1024;
-
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
 
 /** One entry, CRC-checked: whole for small deflated entries, streamed otherwise (same problems and messages). */
 export async function verifyEntry(
@@ -33,10 +29,8 @@ export async function verifyEntry(
   if (entry.method !== 8 || entry.encrypted || entry.size > WHOLE_ENTRY_BYTES || entry.compressedSize > WHOLE_ENTRY_BYTES || streamsNatively(entry)) {
     return streamEntry(source, entry, onData, onRead);
   }
-  const h = await source.read(entry.localHeaderOffset, 30);
-  if (h.length < 30 || h[0] !== 0x50 || h[1] !== 0x4b || h[2] !== 0x03 || h[3] !== 0x04) return streamEntry(source, entry, onData, onRead);
-  const start = entry.localHeaderOffset + 30 + u16(h, 26) + u16(h, 28);
-  if (start + entry.compressedSize > source.size) return streamEntry(source, entry, onData, onRead);
+  const start = await dataOffset(source, entry);
+  if (start === null || start + entry.compressedSize > source.size) return streamEntry(source, entry, onData, onRead);
   const packed = await source.read(start, entry.compressedSize);
   onRead?.(packed.length);
   const fail = (problem: EntryProblem, message: string): EntryCheck => ({ entry, ok: false, problem, message });
@@ -115,10 +109,9 @@ export async function checkArchiveEntry(
  * (the entry is then checked in place, which says what is wrong).
  */
 export async function cutEntry(source: ByteSource, entry: ZipEntry): Promise<PackedEntry | null> {
-  const h = await source.read(entry.localHeaderOffset, 30);
-  if (h.length < 30 || h[0] !== 0x50 || h[1] !== 0x4b || h[2] !== 0x03 || h[3] !== 0x04) return null;
-  const length = 30 + u16(h, 26) + u16(h, 28) + entry.compressedSize;
-  if (entry.localHeaderOffset + length > source.size) return null;
+  const start = await dataOffset(source, entry);
+  if (start === null || start + entry.compressedSize > source.size) return null;
+  const length = start - entry.localHeaderOffset + entry.compressedSize;
   const bytes = (await source.read(entry.localHeaderOffset, length)).slice();
   return { bytes, entry: { ...entry, localHeaderOffset: 0 } };
 }

@@ -228,7 +228,8 @@ export interface EntryCheck {
   message?: string;
 }
 
-async function dataOffset(source: ByteSource, entry: ZipEntry): Promise<number | null> {
+/** Where the entry's data starts (after its local header), or null when no local header is where the directory says. */
+export async function dataOffset(source: ByteSource, entry: ZipEntry): Promise<number | null> {
   const h = await source.read(entry.localHeaderOffset, 30);
   if (h.length < 30 || u32(h, 0) !== 0x04034b50) return null;
   return entry.localHeaderOffset + 30 + u16(h, 26) + u16(h, 28);
