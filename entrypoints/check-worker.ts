@@ -30,5 +30,6 @@ export default defineUnlistedScript(() => {
   if (self.name === ENTRY_HELPER_NAME) self.postMessage({ type: 'ready' } satisfies WorkerEntryReply);
 });
 
-/** A second Worker of this script for big archives' entries (lib/checks/entry-helper.ts); a helper starts none. */
-const startHelper = () => helperFor(self.name, () => new Worker(CHECK_WORKER_PATH, { name: ENTRY_HELPER_NAME }) as unknown as HelperWorkerLike);
+/** A second Worker of this script for big archives' entries (lib/checks/entry-helper.ts); a helper starts none, nor does Firefox. */
+const startHelper = () =>
+  helperFor(self.name, () => new Worker(CHECK_WORKER_PATH, { name: ENTRY_HELPER_NAME }) as unknown as HelperWorkerLike, { gecko: import.meta.env.FIREFOX });

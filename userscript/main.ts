@@ -19,7 +19,7 @@ import { gmStore, pageWindow } from './gm';
 import { GmJournal } from './journal';
 import { userscriptHost } from './host';
 import { serveChecksInWorker } from './run-check';
-import { ENTRY_HELPER_NAME, helperFor, type HelperWorkerLike } from '../lib/checks/entry-helper';
+import { ENTRY_HELPER_NAME, helperFor, isGecko, type HelperWorkerLike } from '../lib/checks/entry-helper';
 import { startOverlay } from './overlay';
 
 /** The build wraps the bundle in `function sverkaUserscript() {…}`: its source is what the worker runs. */
@@ -72,5 +72,8 @@ function startPage(): void {
 }
 
 // in worker mode a second worker of the same source may help with big archives (its own source is this Blob URL)
-if (typeof document === 'undefined') serveChecksInWorker(self as unknown as Parameters<typeof serveChecksInWorker>[0], () => helperFor(self.name, () => new Worker(self.location.href, { name: ENTRY_HELPER_NAME }) as unknown as HelperWorkerLike));
+if (typeof document === 'undefined')
+  serveChecksInWorker(self as unknown as Parameters<typeof serveChecksInWorker>[0], () =>
+    helperFor(self.name, () => new Worker(self.location.href, { name: ENTRY_HELPER_NAME }) as unknown as HelperWorkerLike, { gecko: isGecko(navigator.userAgent) }),
+  );
 else startPage();

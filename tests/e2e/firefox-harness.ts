@@ -40,7 +40,10 @@ export async function launchFirefox(port: number, extensionDir = FIREFOX_EXTENSI
     // moz-extension:// pages open only with system access
     args: ['--remote-allow-system-access'],
     protocolTimeout: 120_000,
+    // SVERKA_E2E_DEBUG: the console of pages, the background page and Workers goes to this process's output
+    dumpio: Boolean(process.env.SVERKA_E2E_DEBUG),
     extraPrefsFirefox: {
+      ...(process.env.SVERKA_E2E_DEBUG ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
       'network.dns.localDomains': PORTAL_HOSTS.join(','),
       'network.socket.forcePort': `443=${port}`,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),

@@ -8,7 +8,7 @@ import type { ArchiveDetails } from '../../../lib/checks/sstu-archive';
 import { zip } from '../../../scripts/fixtures/write';
 import { rng } from '../../../scripts/fixtures/bytes';
 import { serveCheck, type CheckWorkerScope } from '../../../platform/check-worker-body';
-import { helperFor, ENTRY_HELPER_NAME, workerEntryHelper, type HelperWorkerLike } from '../../../lib/checks/entry-helper';
+import { helperFor, isGecko, ENTRY_HELPER_NAME, workerEntryHelper, type HelperWorkerLike } from '../../../lib/checks/entry-helper';
 import type { WorkerEntryReply, WorkerInbound } from '../../../lib/checks/worker-protocol';
 
 /** Status records with noise in them, so that an entry stays over 64 KB packed (a helper's size). */
@@ -188,9 +188,20 @@ describe('the entry helper Worker (platform/entry-helper.ts)', () => {
   it('a helper starts no helper of its own, and a Worker that cannot be started means none (entries checked here)', () => {
     let started = 0;
     const start = () => (started++, helperWorker());
-    expect(helperFor(ENTRY_HELPER_NAME, start)).toBeUndefined();
+    const chromium = { gecko: false };
+    expect(helperFor(ENTRY_HELPER_NAME, start, chromium)).toBeUndefined();
     expect(started).toBe(0);
-    expect(helperFor('', start)).toBeDefined();
-    expect(helperFor('', () => { throw new DOMException('refused by the page', 'SecurityError'); })).toBeUndefined();
+    expect(helperFor('', start, chromium)).toBeDefined();
+    expect(started).toBe(1);
+    expect(helperFor('', () => { throw new DOMException('refused by the page', 'SecurityError'); }, chromium)).toBeUndefined();
+  });
+
+  it('Firefox starts no helper at all: a Worker started inside a Worker can block the check there', () => {
+    let started = 0;
+    expect(helperFor('', () => (started++, helperWorker()), { gecko: true })).toBeUndefined();
+    expect(started).toBe(0);
+    expect(isGecko('Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0')).toBe(true);
+    expect(isGecko('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36')).toBe(false);
+    expect(isGecko('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 YaBrowser/25.8.0.0 Safari/537.36')).toBe(false);
   });
 });
