@@ -91,15 +91,16 @@ async function checkEntries(
       stopIfAsked();
       const packed = await cutEntry(source, files[i]);
       if (packed) {
-        onRead(files[i].compressedSize);
         try {
           outcomes[i] = await helper.check(packed, countRecords);
+          // counted when it is done, not when it is handed over: the bar does not run ahead of the check
+          onRead(files[i].compressedSize);
           continue;
         } catch {
           // the helper is gone: this entry and the rest are checked here
         }
       }
-      outcomes[i] = await checkArchiveEntry(source, files[i], countRecords, packed ? undefined : onRead);
+      outcomes[i] = await checkArchiveEntry(source, files[i], countRecords, onRead);
       if (packed) return;
     }
   };

@@ -96,6 +96,31 @@ describe('an archive checked on two threads reads the same as on one', () => {
     expect(the(helped)).toEqual(the(await checkSource('Файл_1.zip', bytesSource(bad))));
   });
 
+  it('progress counts an entry the helper holds only once it is done: the bar never runs ahead of the check', async () => {
+    const bytes = archive();
+    const entries = (await readZipDirectory(bytesSource(bytes))).entries;
+    const total = entries.reduce((sum, e) => sum + e.compressedSize, 0);
+    const fractions: number[] = [];
+    let held = 0;
+    let finish: () => void = () => undefined;
+    const holding: ArchiveEntryHelper = {
+      ready: Promise.resolve(),
+      async check(packed, count) {
+        held = packed.entry.compressedSize;
+        await new Promise<void>((r) => (finish = r));
+        return checkPackedEntry(packed, count);
+      },
+    };
+    const checking = checkSource('Файл_1.zip', bytesSource(bytes), { entryHelper: holding, onProgress: (f) => fractions.push(f) });
+    // the rest of the archive is checked here while the helper holds its one entry
+    await expect.poll(() => fractions.length > 0 && held > 0 && fractions.at(-1)! >= (total - held - 1) / total).toBe(true);
+    expect(Math.max(...fractions)).toBeLessThanOrEqual((total - held) / total);
+    finish();
+    const report = await checking;
+    expect(report.verdict).toBe('ok');
+    expect(fractions.at(-1)).toBe(1);
+  });
+
   it('a helper that fails: its entry and the rest are checked here, the report is still whole', async () => {
     const bytes = archive();
     let asked = 0;
