@@ -10,6 +10,7 @@ import { RENUMBERING_KINDS } from '../lib/renumbering/ledger';
 import { SSTU_KINDS } from '../lib/dashboard/sstu';
 import { dueReminders, type Reminder } from '../lib/reminders';
 import type { CardId } from '../lib/dashboard/types';
+import { isGecko } from '../lib/gecko';
 import { loadSettings } from './settings';
 import { journal } from './journal';
 import { refreshBadge, setDeadlineDays } from './badge';
@@ -58,7 +59,7 @@ async function runOnce(nowMs: number): Promise<Reminder[]> {
 }
 
 function isFirefox(): boolean {
-  return typeof navigator !== 'undefined' && /firefox/i.test(navigator.userAgent);
+  return typeof navigator !== 'undefined' && isGecko(navigator.userAgent);
 }
 
 function cardOf(notificationId: string): CardId | null {

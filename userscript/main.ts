@@ -19,7 +19,8 @@ import { gmStore, pageWindow } from './gm';
 import { GmJournal } from './journal';
 import { userscriptHost } from './host';
 import { serveChecksInWorker } from './run-check';
-import { ENTRY_HELPER_NAME, helperFor, isGecko, type HelperWorkerLike } from '../lib/checks/entry-helper';
+import { ENTRY_HELPER_NAME, helperFor, type HelperWorkerLike } from '../lib/checks/entry-helper';
+import { isGecko } from '../lib/gecko';
 import { startOverlay } from './overlay';
 
 /** The build wraps the bundle in `function sverkaUserscript() {…}`: its source is what the worker runs. */

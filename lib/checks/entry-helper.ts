@@ -72,9 +72,6 @@ export interface HelperHost {
   gecko: boolean;
 }
 
-/** Firefox by its user agent (the userscript's case; the extension knows its build). */
-export const isGecko = (userAgent: string): boolean => /\bFirefox\//.test(userAgent);
-
 /**
  * The helper of a Worker named `ownName`, started by `start` (a Worker of the same script, named ENTRY_HELPER_NAME);
  * none in a helper itself, where a Worker cannot be started, or in Firefox. Gecko builds a Worker started inside a

@@ -8,7 +8,8 @@ import type { ArchiveDetails } from '../../../lib/checks/sstu-archive';
 import { zip } from '../../../scripts/fixtures/write';
 import { rng } from '../../../scripts/fixtures/bytes';
 import { serveCheck, type CheckWorkerScope } from '../../../platform/check-worker-body';
-import { helperFor, isGecko, ENTRY_HELPER_NAME, workerEntryHelper, type HelperWorkerLike } from '../../../lib/checks/entry-helper';
+import { isGecko } from '../../../lib/gecko';
+import { helperFor, ENTRY_HELPER_NAME, workerEntryHelper, type HelperWorkerLike } from '../../../lib/checks/entry-helper';
 import type { WorkerEntryReply, WorkerInbound } from '../../../lib/checks/worker-protocol';
 
 /** Status records with noise in them, so that an entry stays over 64 KB packed (a helper's size). */
