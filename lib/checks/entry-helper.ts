@@ -3,7 +3,7 @@
  * entries while the first checks the others (lib/checks/archive-entry.ts). A browser inflates on the thread
  * that asks (`DecompressionStream`), so one Worker inflates and counts a big archive's entries one after the
  * other; with two, a machine with a free core does it in about half the time. Started inside the check
- * Worker (the extension's and the userscript's), it ends with it: a check stopped by its watchdog takes its
+ * Worker (the extension's and the userscript's; not in Firefox, see helperFor), it ends with it: a check stopped by its watchdog takes its
  * helper along. Only the messages are here; the Worker itself is started by the caller (`helperFor`).
  */
 import { checkPackedEntry, type ArchiveEntryHelper, type EntryOutcome } from './archive-entry';

@@ -10,7 +10,7 @@ export interface CheckContext {
   signal?: AbortSignal;
   /** ЕГИССО: the LMSZ of this provider's last 10.05.I package in the journal (rules 014/019 for 10.06.S). */
   egissoLmsz?: () => Promise<LmszSource | null>;
-  /** A second thread for an archive's entries (platform/entry-helper.ts); without it they are checked one by one here. */
+  /** A second thread for an archive's entries (lib/checks/entry-helper.ts); without it they are checked one by one here. */
   entryHelper?: ArchiveEntryHelper;
 }
 
